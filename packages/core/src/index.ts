@@ -1,0 +1,5 @@
+export * from './errors/app-error.ts';
+export * from './errors/error-codes.ts';
+export * from './identity/resident-id.ts';
+export * from './identity/uscc.ts';
+export * from './privacy/masking.ts';

@@ -1,0 +1,98 @@
+// The only module that reads the environment: validated once at start, every problem listed at once.
+import path from 'node:path';
+import { AppError } from '@certcloud/core';
+
+/** The platform's settings, frozen. README's settings table mirrors `settingDocs`. */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly databaseUrl: string;
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly demoResidents: number;
+  readonly demoSeed: number;
+  readonly sourceTimeoutMs: number;
+  readonly dataDir: string;
+  readonly redisUrl: string | undefined;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Every setting: env var, default, meaning (printed by `certcloud config` and kept in README). */
+export const settingDocs = [
+  ['HOST', '0.0.0.0', 'Address the HTTP server listens on'],
+  ['PORT', '8080', 'HTTP port'],
+  ['PUBLIC_URL', 'http://localhost:8080', 'Public base URL, used in QR codes and links'],
+  ['DATABASE_URL', './data/certcloud.db', 'SQLite file path (embedded default) or a postgres:// URL'],
+  ['LOG_LEVEL', 'info', 'fatal | error | warn | info | debug | trace | silent'],
+  [
+    'CERTCLOUD_DEMO_RESIDENTS',
+    '20000',
+    'Residents in the demo city created on first start (0 = no demo city)',
+  ],
+  ['CERTCLOUD_DEMO_SEED', '20261203', 'Seed of the demo city generator (same seed, same city)'],
+  ['CERTCLOUD_SOURCE_TIMEOUT_MS', '2000', 'Default timeout for each department source read'],
+  ['CERTCLOUD_DATA_DIR', './data', 'Folder for keys and other local state'],
+  ['REDIS_URL', '(unset)', 'Redis for shared rate limits; in-memory when unset'],
+] as const;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads and validates the environment; throws CONFIG_INVALID listing every problem. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name}="${raw}" must be an integer from ${min} to ${max}`);
+      return def;
+    }
+    return n;
+  };
+  const str = (name: string, def: string): string => {
+    const raw = env[name];
+    return raw === undefined || raw === '' ? def : raw;
+  };
+
+  const port = int('PORT', 8080, 0, 65535);
+  const databaseUrl = str('DATABASE_URL', './data/certcloud.db');
+  const isPg = /^postgres(ql)?:\/\//.test(databaseUrl);
+  if (!isPg && /^[a-z]+:\/\//i.test(databaseUrl)) {
+    problems.push(
+      `DATABASE_URL must be a SQLite file path or a postgres:// URL (got a ${databaseUrl.split(':')[0]} URL)`,
+    );
+  }
+  const logLevel = str('LOG_LEVEL', 'info');
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL="${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const publicUrl = str('PUBLIC_URL', `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL="${publicUrl}" must be an http(s) URL`);
+  const redisUrl = env['REDIS_URL'] || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    problems.push('REDIS_URL must start with redis:// or rediss://');
+
+  const config: Config = {
+    host: str('HOST', '0.0.0.0'),
+    port,
+    publicUrl,
+    databaseUrl: isPg ? databaseUrl : databaseUrl === ':memory:' ? databaseUrl : path.resolve(databaseUrl),
+    dialect: isPg ? 'postgres' : 'sqlite',
+    logLevel: logLevel as Config['logLevel'],
+    demoResidents: int('CERTCLOUD_DEMO_RESIDENTS', 20_000, 0, 10_000_000),
+    demoSeed: int('CERTCLOUD_DEMO_SEED', 20261203, 0, 2 ** 31 - 1),
+    sourceTimeoutMs: int('CERTCLOUD_SOURCE_TIMEOUT_MS', 2000, 10, 120_000),
+    dataDir: path.resolve(str('CERTCLOUD_DATA_DIR', './data')),
+    redisUrl,
+  };
+  if (problems.length > 0) {
+    throw new AppError('CONFIG_INVALID', {
+      details: { problems },
+      message: `Invalid configuration:\n  - ${problems.join('\n  - ')}`,
+    });
+  }
+  return Object.freeze(config);
+}

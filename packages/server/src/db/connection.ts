@@ -1,0 +1,29 @@
+// Opens the store: SQLite (better-sqlite3, WAL, synchronous=FULL, foreign keys) or PostgreSQL (pg).
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+/** An open store: the Kysely handle plus the raw driver for bulk paths (seeding, import). */
+export type Store =
+  | { dialect: 'sqlite'; db: Kysely<Database>; sqlite: SQLite.Database; close(): Promise<void> }
+  | { dialect: 'postgres'; db: Kysely<Database>; pool: pg.Pool; close(): Promise<void> };
+
+/** Opens the store named by `databaseUrl` (a file path or a postgres:// URL). */
+export function openStore(databaseUrl: string, opts: { poolSize?: number } = {}): Store {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { dialect: 'postgres', db, pool, close: () => db.destroy() };
+  }
+  if (databaseUrl !== ':memory:') fs.mkdirSync(path.dirname(databaseUrl), { recursive: true });
+  const sqlite = new SQLite(databaseUrl);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { dialect: 'sqlite', db, sqlite, close: () => db.destroy() };
+}

@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely';
+import * as m001 from './001-city.ts';
+import * as m002 from './002-meta.ts';
+
+/** Every migration, in order; one set for SQLite and PostgreSQL. */
+export const migrations: Record<string, Migration> = {
+  '001-city': m001,
+  '002-meta': m002,
+};

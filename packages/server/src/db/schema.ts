@@ -1,0 +1,143 @@
+// Row types of the store, one interface per table (Kysely's Database type).
+
+/** 部门: a department or police station. */
+export interface DepartmentRow {
+  code: string;
+  kind: string;
+  parent_code: string | null;
+  name: string;
+  name_en: string;
+  uscc: string;
+  area_code: string;
+  address: string;
+  phone: string;
+  office_hours: string;
+}
+
+export interface JurisdictionRow {
+  station_code: string;
+  area_code: string;
+  town: string;
+}
+
+export interface HouseholdRow {
+  id_number: string;
+  name: string;
+  gender: 'M' | 'F';
+  birth_date: string;
+  ethnicity: string;
+  area_code: string;
+  address: string;
+  household_no: string;
+  relation_to_head: string;
+  police_station: string;
+  status: 'registered' | 'deregistered';
+  dereg_reason: string | null;
+  dereg_date: string | null;
+}
+
+export interface CriminalRecordRow {
+  record_no: string;
+  id_number: string;
+  offence: string;
+  judgment_date: string;
+  court: string;
+  sentence: string;
+}
+
+export interface WantedRow {
+  record_no: string;
+  id_number: string;
+  case_no: string;
+  issued_date: string;
+  agency: string;
+}
+
+export interface DrugControlRow {
+  record_no: string;
+  id_number: string;
+  measure: string;
+  start_date: string;
+  end_date: string | null;
+}
+
+export interface MarriageRow {
+  record_no: string;
+  kind: 'marriage' | 'divorce';
+  party_a: string;
+  party_b: string;
+  reg_date: string;
+  office: string;
+}
+
+export interface CremationRow {
+  record_no: string;
+  id_number: string;
+  cremation_date: string;
+  funeral_home: string;
+}
+
+export interface BirthCertificateRow {
+  cert_no: string;
+  child_id: string;
+  child_name: string;
+  mother_id: string;
+  father_id: string | null;
+  hospital: string;
+  birth_date: string;
+}
+
+export interface DeathCertificateRow {
+  cert_no: string;
+  id_number: string;
+  death_date: string;
+  hospital: string;
+}
+
+export interface InsuredRow {
+  id_number: string;
+  employer: string;
+  employer_uscc: string;
+  start_date: string;
+  months_paid: number;
+  status: string;
+}
+
+export interface PensionerRow {
+  id_number: string;
+  start_date: string;
+  monthly_amount_cents: number;
+  status: string;
+}
+
+export interface RealEstateRow {
+  cert_no: string;
+  owner_id: string;
+  address: string;
+  area_m2: number;
+  reg_date: string;
+}
+
+export interface PlatformMetaRow {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+/** The whole store. */
+export interface Database {
+  departments: DepartmentRow;
+  jurisdictions: JurisdictionRow;
+  src_household: HouseholdRow;
+  src_criminal_record: CriminalRecordRow;
+  src_wanted: WantedRow;
+  src_drug_control: DrugControlRow;
+  src_marriage: MarriageRow;
+  src_cremation: CremationRow;
+  src_birth_certificate: BirthCertificateRow;
+  src_death_certificate: DeathCertificateRow;
+  src_insured: InsuredRow;
+  src_pensioner: PensionerRow;
+  src_real_estate: RealEstateRow;
+  platform_meta: PlatformMetaRow;
+}
