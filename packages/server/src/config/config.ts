@@ -15,6 +15,8 @@ export interface Config {
   readonly sourceTimeoutMs: number;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
+  /** 32-byte key that encrypts private keys at rest; undefined → a 0600 key file in dataDir. */
+  readonly masterKey: Buffer | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -35,6 +37,7 @@ export const settingDocs = [
   ['CERTCLOUD_SOURCE_TIMEOUT_MS', '2000', 'Default timeout for each department source read'],
   ['CERTCLOUD_DATA_DIR', './data', 'Folder for keys and other local state'],
   ['REDIS_URL', '(unset)', 'Redis for shared rate limits; in-memory when unset'],
+  ['CERTCLOUD_MASTER_KEY', '(unset)', 'Base64 32-byte key encrypting private keys at rest; unset = data/master.key (0600)'],
 ] as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -87,6 +90,7 @@ export function loadConfig(env: Env = process.env): Config {
     sourceTimeoutMs: int('CERTCLOUD_SOURCE_TIMEOUT_MS', 2000, 10, 120_000),
     dataDir: path.resolve(str('CERTCLOUD_DATA_DIR', './data')),
     redisUrl,
+    masterKey,
   };
   if (problems.length > 0) {
     throw new AppError('CONFIG_INVALID', {
