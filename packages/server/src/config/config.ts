@@ -37,7 +37,11 @@ export const settingDocs = [
   ['CERTCLOUD_SOURCE_TIMEOUT_MS', '2000', 'Default timeout for each department source read'],
   ['CERTCLOUD_DATA_DIR', './data', 'Folder for keys and other local state'],
   ['REDIS_URL', '(unset)', 'Redis for shared rate limits; in-memory when unset'],
-  ['CERTCLOUD_MASTER_KEY', '(unset)', 'Base64 32-byte key encrypting private keys at rest; unset = data/master.key (0600)'],
+  [
+    'CERTCLOUD_MASTER_KEY',
+    '(unset)',
+    'Base64 32-byte key encrypting private keys at rest; unset = data/master.key (0600)',
+  ],
 ] as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -77,6 +81,11 @@ export function loadConfig(env: Env = process.env): Config {
   const redisUrl = env['REDIS_URL'] || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
     problems.push('REDIS_URL must start with redis:// or rediss://');
+
+  const masterKeyRaw = env['CERTCLOUD_MASTER_KEY'];
+  const masterKey = masterKeyRaw ? Buffer.from(masterKeyRaw, 'base64') : undefined;
+  if (masterKey && masterKey.length !== 32)
+    problems.push('CERTCLOUD_MASTER_KEY must be 32 bytes, base64-encoded');
 
   const config: Config = {
     host: str('HOST', '0.0.0.0'),
