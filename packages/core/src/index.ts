@@ -1,3 +1,4 @@
+export * from './catalogue/source.schema.ts';
 export * from './errors/app-error.ts';
 export * from './errors/error-codes.ts';
 export * from './identity/resident-id.ts';

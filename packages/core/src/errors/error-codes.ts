@@ -60,6 +60,41 @@ export const errorCatalogue = {
     zh: '配置有误，服务无法启动。',
     en: 'The configuration is invalid; the service cannot start.',
   },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    zh: '账号或密码不正确，请重新输入。',
+    en: 'The account or password is not correct; enter them again.',
+  },
+  INVALID_CODE: {
+    status: 400,
+    zh: '验证码不正确或已过期，请重新获取。',
+    en: 'The code is wrong or has expired; request a new one.',
+  },
+  INVALID_CLIENT: {
+    status: 401,
+    zh: '客户端凭据无效。',
+    en: 'The client credentials are not valid.',
+  },
+  CARD_NOT_RECOGNISED: {
+    status: 422,
+    zh: '无法识别身份证，请重新放置或到窗口办理。',
+    en: 'The ID card could not be recognised; place it again or go to a service window.',
+  },
+  FACE_NOT_MATCHED: {
+    status: 403,
+    zh: '人脸核验未通过，请正对屏幕重试或到窗口办理。',
+    en: 'The face check did not pass; look at the screen and try again, or go to a service window.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    zh: '该请求编号已用于另一项不同的请求。',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    zh: '相同的请求正在处理，请稍后查看结果。',
+    en: 'The same request is still being processed; check again shortly.',
+  },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试。', en: 'Internal error; please try again later.' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

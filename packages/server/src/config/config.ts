@@ -1,5 +1,6 @@
 // The only module that reads the environment: validated once at start, every problem listed at once.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '@certcloud/core';
 
 /** The platform's settings, frozen. README's settings table mirrors `settingDocs`. */
@@ -17,6 +18,10 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** 32-byte key that encrypts private keys at rest; undefined → a 0600 key file in dataDir. */
   readonly masterKey: Buffer | undefined;
+  /** Folder of certificate types, check services and source definitions. */
+  readonly catalogueDir: string;
+  /** Per-source credentials, from CERTCLOUD_SOURCE_SECRET_<NAME> (never logged). */
+  readonly sourceSecrets: Readonly<Record<string, string>>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -36,6 +41,12 @@ export const settingDocs = [
   ['CERTCLOUD_DEMO_SEED', '20261203', 'Seed of the demo city generator (same seed, same city)'],
   ['CERTCLOUD_SOURCE_TIMEOUT_MS', '2000', 'Default timeout for each department source read'],
   ['CERTCLOUD_DATA_DIR', './data', 'Folder for keys and other local state'],
+  ['CERTCLOUD_CATALOGUE_DIR', '<repo>/catalogue', 'Certificate types, check services and source definitions'],
+  [
+    'CERTCLOUD_SOURCE_SECRET_<NAME>',
+    '(unset)',
+    'Credential of a department source (HMAC secret, DB password)',
+  ],
   ['REDIS_URL', '(unset)', 'Redis for shared rate limits; in-memory when unset'],
   [
     'CERTCLOUD_MASTER_KEY',
@@ -44,6 +55,7 @@ export const settingDocs = [
   ],
 ] as const;
 
+const DEFAULT_CATALOGUE_DIR = fileURLToPath(new URL('../../../../catalogue', import.meta.url));
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates the environment; throws CONFIG_INVALID listing every problem. */
@@ -100,6 +112,14 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(str('CERTCLOUD_DATA_DIR', './data')),
     redisUrl,
     masterKey,
+    catalogueDir: path.resolve(str('CERTCLOUD_CATALOGUE_DIR', DEFAULT_CATALOGUE_DIR)),
+    sourceSecrets: Object.freeze(
+      Object.fromEntries(
+        Object.entries(env)
+          .filter(([k, v]) => k.startsWith('CERTCLOUD_SOURCE_SECRET_') && v)
+          .map(([k, v]) => [k.slice('CERTCLOUD_SOURCE_SECRET_'.length), v as string]),
+      ),
+    ),
   };
   if (problems.length > 0) {
     throw new AppError('CONFIG_INVALID', {

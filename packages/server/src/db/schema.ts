@@ -124,6 +124,35 @@ export interface PlatformMetaRow {
   updated_at: string;
 }
 
+export interface SourceRegistrationRow {
+  id: string;
+  definition: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** 用数记录: one access to a person's data. */
+export interface AccessRecordRow {
+  seq: number;
+  at: string;
+  subject_id: string;
+  actor_kind: string;
+  actor_id: string;
+  actor_name: string;
+  service: string;
+  sources: string;
+  purpose: string;
+  ref: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AccessChainHeadRow {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 /** The whole store. */
 export interface Database {
   departments: DepartmentRow;
@@ -140,4 +169,7 @@ export interface Database {
   src_pensioner: PensionerRow;
   src_real_estate: RealEstateRow;
   platform_meta: PlatformMetaRow;
+  sources: SourceRegistrationRow;
+  access_records: AccessRecordRow;
+  access_chain_head: AccessChainHeadRow;
 }

@@ -24,7 +24,9 @@ export type Identity =
       ownerCode: string;
       scopes: string[];
     }
-  | { kind: 'kiosk'; kioskId: string; idNumber: string; kioskSessionId: string };
+  | { kind: 'kiosk'; kioskId: string; idNumber: string; kioskSessionId: string }
+  /** A kiosk device itself (its device credential), before a resident has put a card on the reader. */
+  | { kind: 'kiosk-device'; kioskId: string };
 
 /**
  * Route policies, named once (issue 6 keeps the table in modules/auth/policy.ts).
@@ -40,7 +42,9 @@ export type PolicyName =
   | 'department-client' // a department system; services check the grant for the check service
   | 'organisation-client' // an organisation system
   | 'kiosk-device' // a kiosk's device credential (starting a kiosk session)
-  | 'stats'; // admin or department head
+  | 'stats' // admin or department head
+  | 'signed-in' // a resident or staff browser session (logout, password change, who am I)
+  | 'kiosk-session'; // a resident's session at a kiosk (card + face)
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -48,5 +52,10 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     policy?: PolicyName;
+    /**
+     * How a repeated Idempotency-Key is answered: 'store' (default) replays the stored answer;
+     * 'no-replay' keeps no body (answers that carry a secret shown once) and answers 409 instead.
+     */
+    idempotency?: 'store' | 'no-replay';
   }
 }

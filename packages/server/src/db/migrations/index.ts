@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001-city.ts';
 import * as m002 from './002-meta.ts';
+import * as m003 from './003-sources.ts';
+import * as m004 from './004-access-log.ts';
 
 /** Every migration, in order; one set for SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
   '001-city': m001,
   '002-meta': m002,
+  '003-sources': m003,
+  '004-access-log': m004,
 };
