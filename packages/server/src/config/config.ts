@@ -22,6 +22,8 @@ export interface Config {
   readonly catalogueDir: string;
   /** Per-source credentials, from CERTCLOUD_SOURCE_SECRET_<NAME> (never logged). */
   readonly sourceSecrets: Readonly<Record<string, string>>;
+  /** Requests per minute per caller (account, client, kiosk, or IP when anonymous). */
+  readonly rateLimitPerMinute: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -53,6 +55,7 @@ export const settingDocs = [
     '(unset)',
     'Base64 32-byte key encrypting private keys at rest; unset = data/master.key (0600)',
   ],
+  ['CERTCLOUD_RATE_LIMIT_PER_MINUTE', '600', 'Requests per minute per caller (account, client, kiosk or IP)'],
 ] as const;
 
 const DEFAULT_CATALOGUE_DIR = fileURLToPath(new URL('../../../../catalogue', import.meta.url));
@@ -120,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
           .map(([k, v]) => [k.slice('CERTCLOUD_SOURCE_SECRET_'.length), v as string]),
       ),
     ),
+    rateLimitPerMinute: int('CERTCLOUD_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   };
   if (problems.length > 0) {
     throw new AppError('CONFIG_INVALID', {
