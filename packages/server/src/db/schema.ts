@@ -1,4 +1,5 @@
 // Row types of the store, one interface per table (Kysely's Database type).
+import type * as Auth from '../modules/auth/auth.schema.ts';
 
 /** 部门: a department or police station. */
 export interface DepartmentRow {
@@ -172,4 +173,14 @@ export interface Database {
   sources: SourceRegistrationRow;
   access_records: AccessRecordRow;
   access_chain_head: AccessChainHeadRow;
+  auth_keys: Auth.AuthKeyRow;
+  resident_accounts: Auth.ResidentAccountRow;
+  resident_pending: Auth.ResidentPendingRow;
+  staff_accounts: Auth.StaffAccountRow;
+  auth_sessions: Auth.AuthSessionRow;
+  oauth_clients: Auth.OAuthClientRow;
+  kiosks: Auth.KioskRow;
+  kiosk_sessions: Auth.KioskSessionRow;
+  idempotency_keys: Auth.IdempotencyKeyRow;
+  dev_sms_outbox: Auth.DevSmsRow;
 }

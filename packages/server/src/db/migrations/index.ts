@@ -3,6 +3,8 @@ import * as m001 from './001-city.ts';
 import * as m002 from './002-meta.ts';
 import * as m003 from './003-sources.ts';
 import * as m004 from './004-access-log.ts';
+import * as m020 from './020-auth.ts';
+import * as m021 from './021-dev-sms.ts';
 
 /** Every migration, in order; one set for SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '002-meta': m002,
   '003-sources': m003,
   '004-access-log': m004,
+  '020-auth': m020,
+  '021-dev-sms': m021,
 };
