@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import type { Store } from '../db/connection.ts';
+import { authPlugin, authRoutes } from '../modules/auth/auth.plugin.ts';
 import { installErrorHandling } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { installMetrics } from './metrics.ts';
@@ -32,6 +33,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   });
   installErrorHandling(app);
+  await authPlugin(app, deps); // identity + policy on every route registered below (deny by default)
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -41,11 +43,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description: 'Shared certificate platform for city governments. Errors: {"error": {code, message}}.',
       },
       servers: [{ url: deps.config.publicUrl }],
+      components: {
+        securitySchemes: {
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'cc_session' },
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT (client) or kiosk device credential',
+          },
+          kioskSession: { type: 'apiKey', in: 'header', name: 'X-Kiosk-Session' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installMetrics(app);
   healthRoutes(app, deps.store);
+  authRoutes(app); // sign-in, sessions, API clients, kiosks (after swagger, so they are documented)
   app.get('/', { schema: { hide: true } }, async (_req, reply) => {
     const index = path.join(WEB_DIST, 'index.html');
     reply.type('text/html; charset=utf-8');
