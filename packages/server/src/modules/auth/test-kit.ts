@@ -60,7 +60,7 @@ export async function ensureDepartments(db: Kysely<Database>, codes: string[]): 
         parent_code: null,
         name: `测试部门 ${code}`,
         name_en: `Test department ${code}`,
-        uscc: makeUscc('11', '441400', 'MB2C00012'),
+        uscc: makeUscc('11', '441400', 'MB2C0001'),
         area_code: '441402',
         address: '梅江区测试路1号',
         phone: '0753-0000000',
@@ -164,7 +164,7 @@ export async function clientAuthorization(
   client: { kind: 'department' | 'organisation'; ownerCode?: string; scopes: string[] },
 ): Promise<string> {
   const ownerCode =
-    client.ownerCode ?? (client.kind === 'department' ? 'MZ-MZ' : makeUscc('91', '441402', 'MA4UTEST0'));
+    client.ownerCode ?? (client.kind === 'department' ? 'MZ-MZ' : makeUscc('91', '441402', 'MA4U7E50'));
   if (client.kind === 'department') await ensureDepartments(db, [ownerCode]);
   const { clientId, clientSecret } = await createClient(db, {
     kind: client.kind,
