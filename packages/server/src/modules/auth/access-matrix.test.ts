@@ -132,7 +132,7 @@ describe.each(TEST_DIALECTS)('access matrix (%s)', (dialect) => {
           headers,
           ...(hasBody ? { payload: {} } : {}),
         });
-        const body = res.headers['content-type']?.includes('json') ? res.json() : {};
+        const body = String(res.headers['content-type'] ?? '').includes('json') ? res.json() : {};
         const policyRefusal = res.statusCode === 403 && body?.error?.details?.policy !== undefined;
         cells++;
         const cell = `${route.method} ${route.url} as ${caller.name}: ${res.statusCode} ${body?.error?.code ?? ''}`;
