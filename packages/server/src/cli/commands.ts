@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { cityCommands } from '../city/city.cli.ts';
 import { loadConfig, settingDocs } from '../config/config.ts';
 import { openStore } from '../db/connection.ts';
+import { authCommands } from '../modules/auth/auth.cli.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { serve } from './serve.ts';
 
@@ -16,6 +17,7 @@ const USAGE = `certcloud — 证明云共享平台
   fixtures --json               列出特意构造的测试人员 print the seeded edge cases
   import <source> <file>        导入部门数据 import a CSV/JSON file into a source table
   config                        列出所有设置 list every setting
+  staff add|disable, clients add|rotate, kiosks add   账号与凭据 accounts and credentials
 `;
 
 /** Runs one CLI invocation; resolves to the exit code. */
@@ -48,6 +50,8 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  const authCommand = authCommands[command]; // staff | clients | kiosks
+  if (authCommand) return authCommand(config, rest);
   const cityCommand = cityCommands[command];
   if (cityCommand) return cityCommand(config, rest);
   process.stderr.write(`未知命令 unknown command: ${command}\n\n${USAGE}`);
