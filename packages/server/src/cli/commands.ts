@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { cityCommands } from '../city/city.cli.ts';
 import { loadConfig, settingDocs } from '../config/config.ts';
 import { openStore } from '../db/connection.ts';
-import { authCommands } from '../modules/auth/auth.cli.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { authCommands } from '../modules/auth/auth.cli.ts';
 import { serve } from './serve.ts';
 
 const USAGE = `certcloud — 证明云共享平台

@@ -35,6 +35,13 @@ export interface ProbeResult {
 
 /** Reads one source. Implementations never write to the department's system. */
 export interface Connector {
+  /**
+   * True when reads are answered in-process from the platform's own store (the `table` connector on SQLite):
+   * such a read cannot hang on a remote system, so no timer is armed for it.
+   */
+  readonly local?: boolean;
+  /** Local connectors also answer synchronously (the hot path of bulk checks and issuance). */
+  readSync?(subject: string): SourceRecord[];
   /** Records whose key fields equal the subject. Throws SourceReadError when the source did not answer. */
   read(subject: string, signal: AbortSignal): Promise<SourceRecord[]>;
   /** Checks that the source answers at all. */

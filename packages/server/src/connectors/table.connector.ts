@@ -2,7 +2,7 @@
 import type { SourceDefinition } from '@certcloud/core';
 import type SQLite from 'better-sqlite3';
 import type { Store } from '../db/connection.ts';
-import { type Connector, SourceReadError, type SourceRecord, toSourceRecord } from './connector.ts';
+import { type Connector, SourceReadError, type SourceRecord } from './connector.ts';
 
 /** Reads a src_* table of the platform store by the source's key fields. */
 export function tableConnector(def: SourceDefinition, store: Store): Connector {
@@ -17,17 +17,19 @@ export function tableConnector(def: SourceDefinition, store: Store): Connector {
     // Prepared once: better-sqlite3 answers a keyed lookup in microseconds, synchronously.
     let stmt: SQLite.Statement<string[]> | undefined;
     const params = (subject: string) => def.keyFields.map(() => subject);
+    const readSync = (subject: string): SourceRecord[] => {
+      try {
+        stmt ??= store.sqlite.prepare<string[]>(read(() => '?'));
+        // Rows of the platform's own tables were validated on import; they are returned as stored.
+        return stmt.all(...params(subject)) as SourceRecord[];
+      } catch (e) {
+        throw new SourceReadError('query-failed', `table ${table} could not be read`, { cause: e });
+      }
+    };
     return {
-      async read(subject) {
-        try {
-          stmt ??= store.sqlite.prepare<string[]>(read(() => '?'));
-          const rows = stmt.all(...params(subject)) as Record<string, unknown>[];
-          return rows.map((r) => toSourceRecord(def, r));
-        } catch (e) {
-          if (e instanceof SourceReadError) throw e;
-          throw new SourceReadError('query-failed', `table ${table} could not be read`, { cause: e });
-        }
-      },
+      local: true,
+      readSync,
+      read: async (subject) => readSync(subject),
       async probe() {
         const t0 = performance.now();
         try {
@@ -45,7 +47,7 @@ export function tableConnector(def: SourceDefinition, store: Store): Connector {
     async read(subject) {
       try {
         const result = await store.pool.query({ name: `src:${def.id}`, text, values: [subject] });
-        return result.rows.map((r: Record<string, unknown>): SourceRecord => toSourceRecord(def, r));
+        return result.rows as SourceRecord[];
       } catch (e) {
         if (e instanceof SourceReadError) throw e;
         throw new SourceReadError('query-failed', `table ${table} could not be read`, { cause: e });

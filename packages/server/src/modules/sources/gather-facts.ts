@@ -1,7 +1,7 @@
 // One-step fact gathering: every needed source in parallel, each with its own timeout.
 // "No record found" may only ever come from a source that answered.
 import { AppError } from '@certcloud/core';
-import { abortable, SourceReadError, type SourceRecord } from '../../connectors/connector.ts';
+import { SourceReadError, type SourceRecord } from '../../connectors/connector.ts';
 import type { SourceRegistry } from './source-registry.ts';
 
 /** Where a fact came from. */
@@ -36,16 +36,20 @@ export async function gatherFacts(
   subject: string,
   sourceIds: readonly string[],
 ): Promise<Facts> {
-  const results = await Promise.allSettled(sourceIds.map((id) => readOne(registry, subject, id)));
+  const asOf = new Date().toISOString();
+  const connectors = sourceIds.map((id) => registry.connector(id));
+  const results: PromiseSettledResult<SourceRecord[]>[] = connectors.every((c) => c.readSync)
+    ? connectors.map((c) => settleSync(() => c.readSync!(subject)))
+    : await Promise.allSettled(sourceIds.map((id) => readOne(registry, subject, id)));
   const facts: Facts = {};
   const unavailable: UnavailableSource[] = [];
   results.forEach((r, i) => {
     const id = sourceIds[i]!;
+    const def = registry.get(id);
     if (r.status === 'fulfilled') {
-      facts[id] = r.value;
+      facts[id] = { records: r.value, provenance: { source: id, department: def.department, asOf } };
       return;
     }
-    const def = registry.get(id);
     const dept = registry.department(def.department);
     unavailable.push({
       source: id,
@@ -60,19 +64,29 @@ export async function gatherFacts(
   return facts;
 }
 
-async function readOne(registry: SourceRegistry, subject: string, id: string): Promise<SourceFacts> {
-  const def = registry.get(id);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), registry.timeoutMs(id));
+function settleSync<T>(fn: () => T): PromiseSettledResult<T> {
   try {
-    const records = await abortable(controller.signal, () =>
-      registry.connector(id).read(subject, controller.signal),
-    );
-    return {
-      records,
-      provenance: { source: id, department: def.department, asOf: new Date().toISOString() },
-    };
-  } finally {
-    clearTimeout(timer);
+    return { status: 'fulfilled', value: fn() };
+  } catch (reason) {
+    return { status: 'rejected', reason };
   }
+}
+
+const NEVER_ABORTED = new AbortController().signal;
+
+/** One source read; remote sources race their own timeout (and are told to abort when it fires). */
+function readOne(registry: SourceRegistry, subject: string, id: string): Promise<SourceRecord[]> {
+  const connector = registry.connector(id);
+  if (connector.local) return connector.read(subject, NEVER_ABORTED);
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new SourceReadError('timeout', `source ${id} timed out`));
+    }, registry.timeoutMs(id));
+  });
+  return Promise.race([connector.read(subject, controller.signal), timeout]).finally(() =>
+    clearTimeout(timer),
+  );
 }

@@ -13,8 +13,10 @@ import { loadSourceFiles, parseSourceDefinition } from './source-files.ts';
 export interface DepartmentContact {
   code: string;
   name: string;
+  nameEn: string;
   phone: string;
   address: string;
+  officeHours: string;
 }
 
 /** Sources by id, their connectors, and the departments that own them. */
@@ -41,11 +43,19 @@ export async function createSourceRegistry(
   }
   const connectors = new Map<string, Connector>();
   const departments = new Map<string, DepartmentContact>();
-  for (const d of await store.db
+  const rows = await store.db
     .selectFrom('departments')
-    .select(['code', 'name', 'phone', 'address'])
-    .execute()) {
-    departments.set(d.code, d);
+    .select(['code', 'name', 'name_en', 'phone', 'address', 'office_hours'])
+    .execute();
+  for (const d of rows) {
+    departments.set(d.code, {
+      code: d.code,
+      name: d.name,
+      nameEn: d.name_en,
+      phone: d.phone,
+      address: d.address,
+      officeHours: d.office_hours,
+    });
   }
 
   const makeConnector = (def: SourceDefinition): Connector => {
@@ -75,7 +85,8 @@ export async function createSourceRegistry(
       return c;
     },
     timeoutMs: (id) => registry.get(id).timeoutMs ?? config.sourceTimeoutMs,
-    department: (code) => departments.get(code) ?? { code, name: code, phone: '', address: '' },
+    department: (code) =>
+      departments.get(code) ?? { code, name: code, nameEn: code, phone: '', address: '', officeHours: '' },
     async register(def, by) {
       const now = new Date().toISOString();
       const definition = JSON.stringify(def);
