@@ -24,6 +24,10 @@ export interface Config {
   readonly sourceSecrets: Readonly<Record<string, string>>;
   /** Requests per minute per caller (account, client, kiosk, or IP when anonymous). */
   readonly rateLimitPerMinute: number;
+  /** The province's OpenID Connect login for residents; undefined = built-in accounts only. */
+  readonly oidc:
+    | { issuer: string; clientId: string; clientSecret: string; idNumberClaim: string }
+    | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -56,6 +60,18 @@ export const settingDocs = [
     'Base64 32-byte key encrypting private keys at rest; unset = data/master.key (0600)',
   ],
   ['CERTCLOUD_RATE_LIMIT_PER_MINUTE', '600', 'Requests per minute per caller (account, client, kiosk or IP)'],
+  [
+    'OIDC_ISSUER',
+    '(unset)',
+    'Province OpenID Connect issuer URL for resident login; unset = built-in accounts only',
+  ],
+  ['OIDC_CLIENT_ID', '(unset)', 'Client id registered with the OIDC provider (required with OIDC_ISSUER)'],
+  [
+    'OIDC_CLIENT_SECRET',
+    '(unset)',
+    'Client secret for the OIDC provider (required with OIDC_ISSUER; never logged)',
+  ],
+  ['OIDC_ID_NUMBER_CLAIM', 'id_number', 'ID-token claim that carries the resident ID number'],
 ] as const;
 
 const DEFAULT_CATALOGUE_DIR = fileURLToPath(new URL('../../../../catalogue', import.meta.url));
@@ -124,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
       ),
     ),
     rateLimitPerMinute: int('CERTCLOUD_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    oidc: oidcSettings(env, problems),
   };
   if (problems.length > 0) {
     throw new AppError('CONFIG_INVALID', {
@@ -132,4 +149,20 @@ export function loadConfig(env: Env = process.env): Config {
     });
   }
   return Object.freeze(config);
+}
+
+function oidcSettings(env: Env, problems: string[]): Config['oidc'] {
+  const issuer = env['OIDC_ISSUER'];
+  if (!issuer) return undefined;
+  const clientId = env['OIDC_CLIENT_ID'] ?? '';
+  const clientSecret = env['OIDC_CLIENT_SECRET'] ?? '';
+  if (!/^https?:\/\/[^/]+/.test(issuer)) problems.push('OIDC_ISSUER must be an http(s) URL');
+  if (!clientId || !clientSecret)
+    problems.push('OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER');
+  return Object.freeze({
+    issuer,
+    clientId,
+    clientSecret,
+    idNumberClaim: env['OIDC_ID_NUMBER_CLAIM'] || 'id_number',
+  });
 }

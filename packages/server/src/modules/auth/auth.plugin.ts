@@ -20,6 +20,7 @@ import {
   simulatedCardReader,
   simulatedFaceVerifier,
 } from './kiosk-devices.ts';
+import { oidcRoutes } from './oidc.routes.ts';
 import { decide, infrastructurePolicy, securityFor } from './policy.ts';
 import { createAuthLimiters } from './rate-limits.ts';
 import { residentRoutes } from './residents.routes.ts';
@@ -134,5 +135,6 @@ export function authRoutes(app: FastifyInstance): void {
   staffRoutes(app, ctx);
   clientRoutes(app, ctx);
   kioskRoutes(app, ctx);
+  oidcRoutes(app, ctx);
   devSmsRoutes(app, ctx.db);
 }
