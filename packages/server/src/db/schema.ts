@@ -154,6 +154,20 @@ export interface AccessChainHeadRow {
   hash: string;
 }
 
+/** A signing key: root CA, a department's PDF certificate, credential or QR-token key. */
+export interface SigningKeyRow {
+  kid: string;
+  department_code: string;
+  purpose: 'root-ca' | 'pdf' | 'credential' | 'qr';
+  algorithm: 'ES256' | 'EdDSA';
+  public_key_pem: string;
+  certificate_pem: string | null;
+  private_key_enc: string;
+  status: 'active' | 'retired';
+  created_at: string;
+  retired_at: string | null;
+}
+
 /** The whole store. */
 export interface Database {
   departments: DepartmentRow;
@@ -183,4 +197,5 @@ export interface Database {
   kiosk_sessions: Auth.KioskSessionRow;
   idempotency_keys: Auth.IdempotencyKeyRow;
   dev_sms_outbox: Auth.DevSmsRow;
+  signing_keys: SigningKeyRow;
 }

@@ -5,6 +5,7 @@ import * as m003 from './003-sources.ts';
 import * as m004 from './004-access-log.ts';
 import * as m020 from './020-auth.ts';
 import * as m021 from './021-dev-sms.ts';
+import * as m030 from './030-signing-keys.ts';
 
 /** Every migration, in order; one set for SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-access-log': m004,
   '020-auth': m020,
   '021-dev-sms': m021,
+  '030-signing-keys': m030,
 };
