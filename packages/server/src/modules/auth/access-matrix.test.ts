@@ -113,6 +113,25 @@ describe.each(TEST_DIALECTS)('access matrix (%s)', (dialect) => {
     expect(routes.filter((r) => !r.policy).map((r) => `${r.method} ${r.url}`)).toEqual([]);
   });
 
+  it('documents every route with tags and a security entry in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ url: '/api/docs/json' })).json();
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(
+      expect.arrayContaining(['cookieAuth', 'bearerAuth']),
+    );
+    const undocumented: string[] = [];
+    for (const [path, ops] of Object.entries(
+      doc.paths as Record<string, Record<string, { tags?: string[]; security?: unknown[] }>>,
+    )) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (!path.startsWith('/api/v1/')) continue;
+        if (!op.tags?.length || !Array.isArray(op.security))
+          undocumented.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(doc.paths['/api/v1/oauth/token']).toBeDefined();
+    expect(undocumented).toEqual([]);
+  });
+
   it('lets through exactly the callers the policy table names, refusing the others with the documented code', async () => {
     const unintended: string[] = [];
     let cells = 0;

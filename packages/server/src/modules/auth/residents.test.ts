@@ -135,12 +135,13 @@ describe.each(TEST_DIALECTS)('resident accounts (%s)', (dialect) => {
     expect(res.json().messages[0].phone).toBe(PHONE);
   });
 
-  it('writes no password, code, token, cookie or full ID number to the logs', () => {
+  it('writes no password, code, token, cookie or full ID number to the logs', async () => {
     const logs = t.logLines.join('\n');
+    const codes = (await readDevSms(t.db)).map((m) => /(\d{6})/.exec(m.text)?.[1] ?? 'none');
+    for (const code of codes) expect(logs).not.toMatch(new RegExp(`(?<!\\d)${code}(?!\\d)`));
     expect(t.logLines.length).toBeGreaterThan(10);
     for (const secret of [PASSWORD, 'another long passphrase', LIN, NOBODY, GONE, PHONE])
       expect(logs).not.toContain(secret);
     expect(logs).not.toMatch(/cc_session=/);
-    expect(logs).not.toMatch(/\b\d{6}\b.*code|code.*\b\d{6}\b/i);
   });
 });

@@ -10,8 +10,9 @@ const STATION = 'MZ-GA-441402-01';
 describe.each(TEST_DIALECTS)('staff, API clients and kiosks (%s)', (dialect) => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let admin: string;
+  const secrets: string[] = []; // everything that must never reach a log line
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
+    t = await buildTestApp(dialect, { captureLogs: true });
     await ensureDepartments(t.db, ['MZ-GA', STATION, 'MZ-RS']);
     await addHousehold(t.db, [{ id_number: HOLDER, name: '黄志明' }]);
     admin = await staffCookie(t.db, { username: 'root', roles: ['admin'] });
@@ -29,6 +30,7 @@ describe.each(TEST_DIALECTS)('staff, API clients and kiosks (%s)', (dialect) => 
     );
     expect(created.statusCode).toBe(201);
     const { initialPassword, totpSecret, otpauthUrl } = created.json();
+    secrets.push(initialPassword, totpSecret);
     expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
     const login = (totp: string) =>
       post('/api/v1/auth/staff/login', { username: 'officer.li', password: initialPassword, totp });
@@ -59,6 +61,7 @@ describe.each(TEST_DIALECTS)('staff, API clients and kiosks (%s)', (dialect) => 
     );
     expect(created.statusCode).toBe(201);
     const { clientId, clientSecret } = created.json();
+    secrets.push(clientSecret);
     const form = await t.app.inject({
       method: 'POST',
       url: '/api/v1/oauth/token',
@@ -84,6 +87,7 @@ describe.each(TEST_DIALECTS)('staff, API clients and kiosks (%s)', (dialect) => 
     expect([bad.statusCode, unknown.statusCode]).toEqual([401, 401]);
     expect(bad.body).toBe(unknown.body);
     const token = form.json().access_token;
+    secrets.push(token);
     const listByClient = await t.app.inject({
       url: '/api/v1/admin/clients',
       headers: { authorization: `Bearer ${token}` },
@@ -123,6 +127,7 @@ describe.each(TEST_DIALECTS)('staff, API clients and kiosks (%s)', (dialect) => 
       { cookie: admin },
     );
     const device = { authorization: `Bearer ${kiosk.json().deviceCredential}` };
+    secrets.push(kiosk.json().deviceCredential);
     const noFace = await post('/api/v1/kiosk/sessions', { idNumber: HOLDER, faceMatch: false }, device);
     expect(noFace.json().error.code).toBe('FACE_NOT_MATCHED');
     const started = await post('/api/v1/kiosk/sessions', { idNumber: HOLDER, faceMatch: true }, device);
@@ -148,5 +153,13 @@ describe.each(TEST_DIALECTS)('staff, API clients and kiosks (%s)', (dialect) => 
     expect(
       (await t.app.inject({ url: '/api/v1/kiosk/sessions/current', headers: session2 })).statusCode,
     ).toBe(401);
+  });
+
+  it('writes no password, TOTP secret, client secret, token, device credential or full ID number to the logs', () => {
+    const logs = t.logLines.join('\n');
+    expect(t.logLines.length).toBeGreaterThan(10);
+    expect(secrets.length).toBe(5);
+    for (const secret of [...secrets, HOLDER]) expect(logs).not.toContain(secret);
+    expect(logs).toMatch(/SIMULATED/); // the simulated kiosk devices say so in the logs too
   });
 });
