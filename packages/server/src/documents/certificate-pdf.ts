@@ -5,7 +5,7 @@ import type { CertificateDocumentModel } from './certificate-model.ts';
 import { certificateFonts } from './fonts.ts';
 import { PdfWriter, pdfDate, pdfTextString } from './pdf-writer.ts';
 import { qrCodeOps } from './qr-vector.ts';
-import { SEAL_RADIUS, sealArtwork } from './seal.ts';
+import { SEAL_RADIUS, sealForm } from './seal.ts';
 import { fmt, TextSetter } from './text-setter.ts';
 
 const PAGE_W = 595.28;
@@ -77,8 +77,7 @@ export function buildCertificatePdf(
   c += t.showRight(doc.issueDate, issuerRight, issuerY - 26, 14);
   const issuerWidth = Math.max(t.measure(doc.issuer.name, 14), t.measure(doc.issueDate, 14));
   const sealX = Math.max(issuerRight - issuerWidth / 2, LEFT + SEAL_RADIUS);
-  const seal = sealArtwork(doc.issuer.name, fonts.main, fonts.extB);
-  c += `q /GSseal gs 1 0 0 1 ${fmt(sealX)} ${fmt(issuerY - 8)} cm\n${seal}Q\n`;
+  c += `q /GSseal gs 1 0 0 1 ${fmt(sealX)} ${fmt(issuerY - 8)} cm /Seal Do Q\n`;
   // Bottom block: serial, code, contacts at the left, QR at the right.
   const qrSize = 92;
   const qrX = RIGHT - qrSize;
@@ -114,8 +113,13 @@ export function buildCertificatePdf(
   const pages = w.reserve();
   const page = w.reserve();
   const content = w.addStream('', c);
+  const r = SEAL_RADIUS + 2;
+  const seal = w.addStream(
+    ` /Type /XObject /Subtype /Form /BBox [${-r} ${-r} ${r} ${r}]`,
+    sealForm(doc.issuer.name, fonts.main, fonts.extB),
+  );
   const fontResources = t.embedFonts(w, ++docCounter * 31 + process.pid);
-  const resources = `<</Font ${fontResources} /ExtGState <</GSseal <</Type /ExtGState /BM /Multiply /ca 0.9 /CA 0.9>>>>>>`;
+  const resources = `<</Font ${fontResources} /XObject <</Seal ${seal} 0 R>> /ExtGState <</GSseal <</Type /ExtGState /BM /Multiply /ca 0.9 /CA 0.9>>>>>>`;
   let annots = '';
   let acroForm = '';
   if (signature) {

@@ -21,6 +21,15 @@ export function pdfDate(d: Date): string {
 
 const ENDSTREAM = '\nendstream\nendobj\n';
 
+// Streams that never change between documents, compressed once: original bytes → Flate bytes.
+const FLATE_CACHE = new WeakMap<Uint8Array, Uint8Array>();
+
+/** Bytes whose compressed form is kept for reuse by every document that embeds them. */
+export function precompressed(bytes: Uint8Array): Uint8Array {
+  if (!FLATE_CACHE.has(bytes)) FLATE_CACHE.set(bytes, zlib.deflateSync(bytes, { level: 9 }));
+  return bytes;
+}
+
 /** Collects objects and writes the file. Object numbers come from `reserve()` or `add*()`. */
 export class PdfWriter {
   private readonly objects: (string | Uint8Array | Promise<Uint8Array>)[][] = [];
@@ -45,6 +54,16 @@ export class PdfWriter {
   /** Adds a stream; `dict` is the dictionary's inside without /Length. Compressed unless `raw`. */
   addStream(dict: string, data: Uint8Array | string, opts: { raw?: boolean; num?: number } = {}): number {
     const num = opts.num ?? this.reserve();
+    if (opts.raw === undefined && typeof data !== 'string' && FLATE_CACHE.has(data)) {
+      // Already compressed once (e.g. a department's seal): written as is.
+      const z = FLATE_CACHE.get(data)!;
+      this.objects[num] = [
+        `${num} 0 obj\n<<${dict} /Length ${z.length} /Filter /FlateDecode>>\nstream\n`,
+        z,
+        ENDSTREAM,
+      ];
+      return num;
+    }
     const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
     if (opts.raw) {
       this.objects[num] = [`${num} 0 obj\n<<${dict} /Length ${bytes.length}>>\nstream\n`, bytes, ENDSTREAM];

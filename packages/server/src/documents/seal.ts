@@ -2,23 +2,39 @@
 // upper arc and 证明专用章 below the star. The name is drawn as glyph outlines, not text, so that text
 // extraction of the certificate reads the body and not the seal. Built once per department, then reused.
 import type { CertificateFont } from './fonts.ts';
+import { precompressed } from './pdf-writer.ts';
 import { fmt } from './text-setter.ts';
 
 /** Seal radius in points (a 42 mm official seal). */
 export const SEAL_RADIUS = 59.5;
 
 const RED = '0.83 0.08 0.1';
-const cache = new Map<string, string>();
+const cache = new Map<string, Uint8Array>();
 
-/** Content-stream operators drawing the seal centred on (0, 0); cached per name. */
+/**
+ * The seal as the content of a Form XObject (BBox centred on 0, 0), compressed once per name:
+ * the outlines are tens of KiB that every certificate of the department shares.
+ */
+export function sealForm(
+  departmentName: string,
+  font: CertificateFont,
+  fallback: CertificateFont,
+): Uint8Array {
+  let form = cache.get(departmentName);
+  if (!form) {
+    form = precompressed(Buffer.from(sealArtwork(departmentName, font, fallback), 'latin1'));
+    if (cache.size > 2000) cache.clear();
+    cache.set(departmentName, form);
+  }
+  return form;
+}
+
+/** Content-stream operators drawing the seal centred on (0, 0). */
 export function sealArtwork(
   departmentName: string,
   font: CertificateFont,
   fallback: CertificateFont,
 ): string {
-  const key = departmentName;
-  let art = cache.get(key);
-  if (art) return art;
   const r = SEAL_RADIUS;
   let ops = `${RED} RG ${RED} rg 3.2 w\n${circle(0, 0, r - 1.6)} S\n0.8 w ${circle(0, 0, r - 5)} S\n`;
   ops += star(0, 0, 17.5);
@@ -40,10 +56,7 @@ export function sealArtwork(
     const x = (i - (label.length - 1) / 2) * labelSize;
     ops += glyphAt(ch, font, fallback, labelSize, 1, x, -r * 0.52, 0);
   });
-  art = ops;
-  if (cache.size > 2000) cache.clear();
-  cache.set(key, art);
-  return art;
+  return ops;
 }
 
 /** Filled outline of one character, centred horizontally at (x, y) (vertical centre), rotated by `rot`. */

@@ -161,7 +161,7 @@ function embedSubset(w: PdfWriter, font: CertificateFont, subset: GlyphSubset, t
   const cidFont = w.add(
     `<</Type /Font /Subtype /CIDFontType2 /BaseFont /${name} /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor ${descriptor} 0 R /W [0 [${widths}]] /CIDToGIDMap /Identity>>`,
   );
-  const toUnicode = w.addStream('', toUnicodeCMap(subset.texts));
+  const toUnicode = w.addStream('', toUnicodeCMap(subset.texts), { raw: true }); // a few KiB of text
   return w.add(
     `<</Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R>>`,
   );

@@ -1,4 +1,5 @@
-// Minimal types for the independent credential verifier used in tests (the packages ship none).
+// Minimal types for packages that ship none: the independent credential verifier used in tests, and
+// fontkit (only the naive baseline of bench/documents.bench.ts uses it).
 declare module '@digitalbazaar/credentials-context' {
   export const contexts: Map<string, unknown>;
 }
@@ -19,4 +20,7 @@ declare module 'jsonld-signatures' {
     purposes: { AssertionProofPurpose: new () => unknown };
   };
   export default jsigs;
+}
+declare module 'fontkit' {
+  export function create(data: Buffer): unknown;
 }
