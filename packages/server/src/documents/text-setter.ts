@@ -1,8 +1,64 @@
 // Sets text for one document: picks the font per character (Noto Serif SC, else the Ext-B fallback),
-// measures, writes show-text operators, and at the end embeds one small subset per font used.
+// measures, writes show-text operators, and at the end embeds the fonts. Glyphs come from up to three
+// subsets: a shared one (the template's fixed text plus characters common to many certificates),
+// built and compressed once and embedded byte for byte; and per-document ones for the rest of the
+// main font (names, addresses) and for Ext-B characters. Most glyphs of a certificate thus cost nothing.
 import type { CertificateFont, FontSet } from './fonts.ts';
-import type { PdfWriter } from './pdf-writer.ts';
+import { type PdfWriter, precompressed } from './pdf-writer.ts';
 import { GlyphSubset } from './truetype-subset.ts';
+
+/** A main-font subset shared by many documents. */
+interface SharedSubset {
+  subset: GlyphSubset;
+  /** The font file, compressed once (see `precompressed`). */
+  file: Uint8Array;
+  tag: string;
+}
+
+// A character joins the shared subset once it has appeared in this many certificates: such
+// characters are template wording, not anyone's name, so sharing them reveals nothing personal.
+const COMMON_AFTER_DOCS = 25;
+const charDocs = new Map<number, number>();
+let common: number[] = [];
+let commonVersion = 0;
+let docsSinceReview = 0;
+const shared = new Map<string, SharedSubset>();
+
+function noteDocument(used: Set<number>): void {
+  for (const cp of used) charDocs.set(cp, (charDocs.get(cp) ?? 0) + 1);
+  if (++docsSinceReview < 100) return;
+  docsSinceReview = 0;
+  const now = [...charDocs].filter(([, n]) => n >= COMMON_AFTER_DOCS).map(([cp]) => cp);
+  // Rebuild shared subsets only when enough new characters qualify (each rebuild costs a compression).
+  if (now.length >= common.length + 8) {
+    common = now;
+    commonVersion++;
+  }
+  if (charDocs.size > 50_000) charDocs.clear();
+}
+
+function sharedSubsetFor(fixedText: string, main: CertificateFont): SharedSubset {
+  const key = `${commonVersion}\u0000${fixedText}`;
+  let s = shared.get(key);
+  if (!s) {
+    const subset = new GlyphSubset(main.source);
+    const cps = new Set([...Array.from(fixedText, (c) => c.codePointAt(0)!), ...ASCII, ...common]);
+    for (const cp of cps) {
+      const gid = main.glyphId(cp);
+      if (gid !== 0) subset.add(gid, String.fromCodePoint(cp));
+    }
+    s = {
+      subset,
+      file: precompressed(subset.toTrueType()),
+      tag: subsetTag(shared.size + commonVersion * 7919),
+    };
+    if (shared.size > 500) shared.clear();
+    shared.set(key, s);
+  }
+  return s;
+}
+
+const ASCII = Array.from({ length: 95 }, (_, i) => 32 + i);
 
 interface Glyph {
   font: number;
@@ -16,11 +72,20 @@ const glyphCache = new Map<number, Glyph>();
 /** Text setting state of one document. */
 export class TextSetter {
   private readonly fonts: CertificateFont[];
+  /** [shared main subset, this document's main subset, this document's Ext-B subset] */
   private readonly subsets: GlyphSubset[];
+  private readonly shared: SharedSubset;
+  private readonly used = new Set<number>();
 
-  constructor(fonts: FontSet) {
+  /** `fixedText`: the document's non-personal text (template, issuer) that goes into the shared subset. */
+  constructor(fonts: FontSet, fixedText: string) {
     this.fonts = [fonts.main, fonts.extB];
-    this.subsets = this.fonts.map((f) => new GlyphSubset(f.source));
+    this.shared = sharedSubsetFor(fixedText, fonts.main);
+    this.subsets = [
+      this.shared.subset,
+      new GlyphSubset(fonts.main.source),
+      new GlyphSubset(fonts.extB.source),
+    ];
   }
 
   private glyph(cp: number): Glyph {
@@ -92,13 +157,21 @@ export class TextSetter {
       hex = '';
     };
     for (const ch of text) {
-      const g = this.glyph(ch.codePointAt(0)!);
-      if (g.font !== current) {
+      const cp = ch.codePointAt(0)!;
+      const g = this.glyph(cp);
+      this.used.add(cp);
+      let font = 2;
+      let id: number | undefined;
+      if (g.font === 0) {
+        id = this.shared.subset.idOf(g.gid);
+        font = id === undefined ? 1 : 0;
+      }
+      if (font !== current) {
         flush();
-        current = g.font;
+        current = font;
         ops += ` /F${current} ${fmt(size)} Tf`;
       }
-      const id = this.subsets[g.font]!.add(g.gid, ch);
+      id ??= this.subsets[font]!.add(g.gid, ch);
       hex += id.toString(16).padStart(4, '0');
     }
     flush();
@@ -119,12 +192,14 @@ export class TextSetter {
 
   /** Embeds the used fonts; returns the page's /Font resource dictionary. */
   embedFonts(w: PdfWriter, tagSeed: number): string {
-    let resources = '';
-    this.subsets.forEach((subset, i) => {
-      if (subset.isEmpty && i > 0) return;
-      const ref = embedSubset(w, this.fonts[i]!, subset, subsetTag(tagSeed + i));
+    noteDocument(this.used);
+    let resources = ` /F0 ${embedSubset(w, this.fonts[0]!, this.shared.subset, this.shared.tag, this.shared.file)} 0 R`;
+    for (const i of [1, 2]) {
+      const subset = this.subsets[i]!;
+      if (subset.isEmpty) continue;
+      const ref = embedSubset(w, this.fonts[i - 1]!, subset, subsetTag(tagSeed + i), subset.toTrueType());
       resources += ` /F${i} ${ref} 0 R`;
-    });
+    }
     return `<<${resources}>>`;
   }
 }
@@ -147,9 +222,14 @@ function subsetTag(seed: number): string {
 }
 
 /** Type0 / CIDFontType2 with Identity-H: content strings hold subset glyph ids directly. */
-function embedSubset(w: PdfWriter, font: CertificateFont, subset: GlyphSubset, tag: string): number {
+function embedSubset(
+  w: PdfWriter,
+  font: CertificateFont,
+  subset: GlyphSubset,
+  tag: string,
+  file: Uint8Array,
+): number {
   const name = `${tag}+${font.postscriptName}`;
-  const file = subset.toTrueType();
   const fontFile = w.addStream(` /Length1 ${file.length}`, file);
   const [x0, y0, x1, y1] = font.source.bbox.map((v) => Math.round(v * font.scale));
   const ascent = Math.round(font.source.ascent * font.scale);

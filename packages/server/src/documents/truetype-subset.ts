@@ -150,6 +150,11 @@ export class GlyphSubset {
     return id;
   }
 
+  /** The subset id of an original glyph, if it is in the subset. */
+  idOf(gid: number): number | undefined {
+    return this.ids.get(gid);
+  }
+
   /** True when nothing but .notdef was used. */
   get isEmpty(): boolean {
     return this.originals.length === 1;
