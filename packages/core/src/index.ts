@@ -1,3 +1,5 @@
+export * from './api/certificates.api.ts';
+export * from './api/verification.api.ts';
 export * from './catalogue/certificate-type.schema.ts';
 export * from './catalogue/rule-engine.ts';
 export * from './catalogue/source.schema.ts';

@@ -62,6 +62,15 @@ export const certificateTypeSchema = z.object({
     fee: bilingualSchema,
     legalBasis: bilingualSchema,
   }),
+  /** Extra fields the application form asks for, with their labels. */
+  asks: z
+    .object({
+      /** Another person's resident ID (kinship: the relative; birth verification: the mother). */
+      related: bilingualSchema.optional(),
+      /** A document number, e.g. the birth certificate number. */
+      reference: bilingualSchema.optional(),
+    })
+    .default({}),
   /** Purposes offered in the menu; a resident may also type one. */
   purposes: z.array(bilingualSchema).default([]),
 });

@@ -5,6 +5,8 @@ import { loadConfig, settingDocs } from '../config/config.ts';
 import { openStore } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { authCommands } from '../modules/auth/auth.cli.ts';
+import { certificateCommands } from '../modules/certificates/certificates.cli.ts';
+import { keysCommands } from '../signing/keys.cli.ts';
 import { serve } from './serve.ts';
 
 const USAGE = `certcloud — 证明云共享平台
@@ -17,6 +19,8 @@ const USAGE = `certcloud — 证明云共享平台
   fixtures --json               列出特意构造的测试人员 print the seeded edge cases
   import <source> <file>        导入部门数据 import a CSV/JSON file into a source table
   config                        列出所有设置 list every setting
+  keys list | keys rotate --department D   签章密钥 signing keys
+  issue --type T --holder ID --purpose P [--out f.pdf]   开具证明 issue a certificate
   staff add|disable, clients add|rotate, kiosks add   账号与凭据 accounts and credentials
 `;
 
@@ -52,6 +56,10 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const authCommand = authCommands[command]; // staff | clients | kiosks
   if (authCommand) return authCommand(config, rest);
+  const keysCommand = keysCommands[command];
+  if (keysCommand) return keysCommand(config, rest);
+  const certificateCommand = certificateCommands[command];
+  if (certificateCommand) return certificateCommand(config, rest);
   const cityCommand = cityCommands[command];
   if (cityCommand) return cityCommand(config, rest);
   process.stderr.write(`未知命令 unknown command: ${command}\n\n${USAGE}`);

@@ -6,6 +6,7 @@ import { openStore } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
 import { createLogger } from '../http/logger.ts';
+import { createPlatform } from '../platform.ts';
 
 /** Runs the platform until SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<void> {
@@ -14,7 +15,9 @@ export async function serve(config: Config): Promise<void> {
   const applied = await migrateToLatest(store.db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   await ensureDemoCity(store, config, (line) => logger.info(line));
-  const app = await buildApp({ config, store, logger });
+  const platform = await createPlatform(config, store);
+  platform.startOutbox((e) => logger.error({ err: e }, 'outbox delivery failed'));
+  const app = await buildApp({ config, store, logger, platform });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -22,6 +25,7 @@ export async function serve(config: Config): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
+    await platform.close();
     await store.close();
     clearTimeout(force);
     logger.info('stopped');

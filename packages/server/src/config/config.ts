@@ -13,6 +13,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly demoResidents: number;
   readonly demoSeed: number;
+  /** The DEMO kiosk page's device credential: 'auto' = only over the synthetic demo city with SIMULATED devices. */
+  readonly demoKiosk: 'auto' | 'on' | 'off';
   readonly sourceTimeoutMs: number;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
@@ -24,6 +26,10 @@ export interface Config {
   readonly sourceSecrets: Readonly<Record<string, string>>;
   /** Requests per minute per caller (account, client, kiosk, or IP when anonymous). */
   readonly rateLimitPerMinute: number;
+  /** Public verification (code, document, token): requests per minute per IP. */
+  readonly verifyRatePerMinute: number;
+  /** Public verification: requests per minute of all clients together (a ceiling against distributed scans). */
+  readonly verifyGlobalPerMinute: number;
   /** The province's OpenID Connect login for residents; undefined = built-in accounts only. */
   readonly oidc:
     | { issuer: string; clientId: string; clientSecret: string; idNumberClaim: string }
@@ -45,6 +51,11 @@ export const settingDocs = [
     'Residents in the demo city created on first start (0 = no demo city)',
   ],
   ['CERTCLOUD_DEMO_SEED', '20261203', 'Seed of the demo city generator (same seed, same city)'],
+  [
+    'CERTCLOUD_DEMO_KIOSK',
+    'auto',
+    'auto | on | off: /kiosk gets a DEMO device credential (auto: only over the synthetic demo city, SIMULATED devices)',
+  ],
   ['CERTCLOUD_SOURCE_TIMEOUT_MS', '2000', 'Default timeout for each department source read'],
   ['CERTCLOUD_DATA_DIR', './data', 'Folder for keys and other local state'],
   ['CERTCLOUD_CATALOGUE_DIR', '<repo>/catalogue', 'Certificate types, check services and source definitions'],
@@ -60,6 +71,12 @@ export const settingDocs = [
     'Base64 32-byte key encrypting private keys at rest; unset = data/master.key (0600)',
   ],
   ['CERTCLOUD_RATE_LIMIT_PER_MINUTE', '600', 'Requests per minute per caller (account, client, kiosk or IP)'],
+  ['CERTCLOUD_VERIFY_RATE_PER_MINUTE', '60', 'Public verification requests per minute per IP'],
+  [
+    'CERTCLOUD_VERIFY_GLOBAL_PER_MINUTE',
+    '6000',
+    'Public verification requests per minute, all clients together',
+  ],
   [
     'OIDC_ISSUER',
     '(unset)',
@@ -95,6 +112,12 @@ export function loadConfig(env: Env = process.env): Config {
     return raw === undefined || raw === '' ? def : raw;
   };
 
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], def: T): T => {
+    const raw = str(name, def);
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name}="${raw}" must be one of ${allowed.join(', ')}`);
+    return def;
+  };
   const port = int('PORT', 8080, 0, 65535);
   const databaseUrl = str('DATABASE_URL', './data/certcloud.db');
   const isPg = /^postgres(ql)?:\/\//.test(databaseUrl);
@@ -127,6 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel as Config['logLevel'],
     demoResidents: int('CERTCLOUD_DEMO_RESIDENTS', 20_000, 0, 10_000_000),
     demoSeed: int('CERTCLOUD_DEMO_SEED', 20261203, 0, 2 ** 31 - 1),
+    demoKiosk: oneOf('CERTCLOUD_DEMO_KIOSK', ['auto', 'on', 'off'] as const, 'auto'),
     sourceTimeoutMs: int('CERTCLOUD_SOURCE_TIMEOUT_MS', 2000, 10, 120_000),
     dataDir: path.resolve(str('CERTCLOUD_DATA_DIR', './data')),
     redisUrl,
@@ -140,6 +164,8 @@ export function loadConfig(env: Env = process.env): Config {
       ),
     ),
     rateLimitPerMinute: int('CERTCLOUD_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    verifyRatePerMinute: int('CERTCLOUD_VERIFY_RATE_PER_MINUTE', 60, 1, 100_000_000),
+    verifyGlobalPerMinute: int('CERTCLOUD_VERIFY_GLOBAL_PER_MINUTE', 6000, 1, 100_000_000),
     oidc: oidcSettings(env, problems),
   };
   if (problems.length > 0) {

@@ -154,6 +154,92 @@ export interface AccessChainHeadRow {
   hash: string;
 }
 
+/** 申请: one request and its outcome. */
+export interface ApplicationRow {
+  id: string;
+  created_at: string;
+  type: string;
+  holder_id: string;
+  requester_kind: string;
+  requester_id: string;
+  requester_name: string;
+  relation: string;
+  purpose: string;
+  channel: string;
+  outcome: 'issued' | 'refused' | 'referred';
+  reason_zh: string | null;
+  reason_en: string | null;
+  issuer_code: string | null;
+  certificate_id: string | null;
+}
+
+/** 证明: an issued certificate. */
+export interface CertificateRow {
+  id: string;
+  serial: string;
+  verification_code: string;
+  application_id: string;
+  type: string;
+  issuer_code: string;
+  holder_id: string;
+  holder_name: string;
+  requester_kind: string;
+  requester_id: string;
+  relation: string;
+  purpose: string;
+  channel: string;
+  statement: string;
+  statement_text: string;
+  issued_at: string;
+  valid_until: string;
+  status: 'valid' | 'revoked';
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+  status_index: number;
+}
+
+export interface CertificateDocumentRow {
+  certificate_id: string;
+  kind: 'pdf' | 'credential' | 'qr-token';
+  media_type: string;
+  content: Uint8Array;
+  sha256: string;
+}
+
+export interface SerialCounterRow {
+  issuer_code: string;
+  year: number;
+  last: number;
+}
+
+export interface OutboxRow {
+  id: string;
+  created_at: string;
+  topic: string;
+  payload: string;
+  available_at: string;
+  attempts: number;
+  delivered_at: string | null;
+  last_error: string | null;
+}
+
+export interface InboxNoticeRow {
+  id: string;
+  event_id: string;
+  created_at: string;
+  department_code: string;
+  kind: string;
+  certificate_id: string;
+  serial: string;
+  type: string;
+  holder_masked_name: string;
+  holder_masked_id: string;
+  summary: string;
+  read_at: string | null;
+  read_by: string | null;
+}
+
 /** A signing key: root CA, a department's PDF certificate, credential or QR-token key. */
 export interface SigningKeyRow {
   kid: string;
@@ -187,6 +273,12 @@ export interface Database {
   sources: SourceRegistrationRow;
   access_records: AccessRecordRow;
   access_chain_head: AccessChainHeadRow;
+  applications: ApplicationRow;
+  certificates: CertificateRow;
+  certificate_documents: CertificateDocumentRow;
+  serial_counters: SerialCounterRow;
+  outbox: OutboxRow;
+  inbox_notices: InboxNoticeRow;
   auth_keys: Auth.AuthKeyRow;
   resident_accounts: Auth.ResidentAccountRow;
   resident_pending: Auth.ResidentPendingRow;

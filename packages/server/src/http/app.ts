@@ -1,14 +1,17 @@
 // The Fastify application: error mapping, logging, metrics, OpenAPI, health, and the feature modules.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import type { Store } from '../db/connection.ts';
+import { accessLogRoutes } from '../modules/access-log/access-log.routes.ts';
 import { authPlugin, authRoutes } from '../modules/auth/auth.plugin.ts';
+import { certificateRoutes } from '../modules/certificates/certificates.routes.ts';
+import { inboxRoutes } from '../modules/notices/inbox.routes.ts';
+import { sourceAdminRoutes } from '../modules/sources/sources.routes.ts';
+import { createPlatform, type Platform } from '../platform.ts';
+import { jwksRoutes } from '../signing/jwks.routes.ts';
 import { installErrorHandling } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { installMetrics } from './metrics.ts';
@@ -18,9 +21,9 @@ export interface AppDeps {
   config: Config;
   store: Store;
   logger: Logger;
+  /** Sources, catalogue, documents; built here when not given (and closed with the app). */
+  platform?: Platform;
 }
-
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 /** Builds the HTTP application (not yet listening). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -60,14 +63,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installMetrics(app);
   healthRoutes(app, deps.store);
   authRoutes(app); // sign-in, sessions, API clients, kiosks (after swagger, so they are documented)
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => {
-    const index = path.join(WEB_DIST, 'index.html');
-    reply.type('text/html; charset=utf-8');
-    return fs.existsSync(index) ? fs.createReadStream(index) : PLACEHOLDER_PAGE;
-  });
+  const platform = deps.platform ?? (await createPlatform(deps.config, deps.store));
+  if (!deps.platform) app.addHook('onClose', () => platform.close());
+  certificateRoutes(app, { ...platform, store: deps.store, publicUrl: deps.config.publicUrl });
+  inboxRoutes(app, deps.store.db);
+  accessLogRoutes(app, deps.store.db);
+  sourceAdminRoutes(app, platform.registry);
+  jwksRoutes(app, platform.keyStore);
   return app;
 }
-
-const PLACEHOLDER_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>证明云共享平台 certcloud</title></head>
-<body><main><h1>证明云共享平台</h1><p>certcloud — shared certificate platform. API: <a href="/api/docs">/api/docs</a></p></main></body></html>`;
