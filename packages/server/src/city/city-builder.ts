@@ -11,10 +11,9 @@ import {
   ETHNICITIES,
   FEMALE_CHARS,
   MALE_CHARS,
-  OFFENCES,
   OUTSIDE_AREAS,
+  RARE_CHARS,
   ROADS,
-  SENTENCES,
   SURNAMES,
   VILLAGES,
 } from './names.data.ts';
@@ -122,7 +121,7 @@ export class CityBuilder {
   name(gender: 'M' | 'F', surname: string): string {
     const chars = gender === 'M' ? MALE_CHARS : FEMALE_CHARS;
     const r = this.rng;
-    const first = r.chance(0.00005) ? r.pick(['𠀾', '𡈼', '𪚥', '𠮷']) : r.pick(chars);
+    const first = r.chance(0.00005) ? r.pick(RARE_CHARS) : r.pick(chars);
     return r.chance(0.72) ? surname + first + r.pick(chars) : surname + first;
   }
 
@@ -193,162 +192,11 @@ export class CityBuilder {
     this.residents += hh.members.length;
   }
 
-  private recordNo(kind: Seq, prefix: string, area: AreaDef, day: number, width = 5): string {
+  /** A record number: prefix, area code, year of `day` and a running number of `width` digits. */
+  recordNo(kind: Seq, prefix: string, area: AreaDef, day: number, width = 5): string {
     const year = this.cal.yearOf(day);
     const n = this.counters.next(kind, AREAS.indexOf(area), year);
     return `${prefix}${area.code}${year}${String(n).padStart(width, '0')}`;
-  }
-
-  /** A marriage (or divorce) registration: party A the husband, party B the wife. */
-  registerMarriage(
-    kind: 'marriage' | 'divorce',
-    husband: Person,
-    wife: Person,
-    day: number,
-    area: AreaDef,
-  ): string {
-    const year = this.cal.yearOf(day);
-    const letter = kind === 'marriage' ? 'J' : 'L';
-    const n = this.counters.next(kind === 'marriage' ? Seq.Marriage : Seq.Divorce, AREAS.indexOf(area), year);
-    const record_no = `${letter}${area.code}-${year}-${String(n).padStart(6, '0')}`;
-    this.batch.src_marriage.push({
-      record_no,
-      kind,
-      party_a: husband.id,
-      party_b: wife.id,
-      reg_date: this.cal.isoOf(day),
-      office: area.marriageOffice,
-    });
-    return record_no;
-  }
-
-  /** A birth medical certificate (出生医学证明) for `child`. */
-  birthCertificate(child: Person, mother: Person, father: Person | null, area: AreaDef): string {
-    const n = this.counters.next(Seq.Birth, AREAS.indexOf(area));
-    const cert_no = `Q${area.code}${String(n).padStart(5, '0')}`;
-    this.batch.src_birth_certificate.push({
-      cert_no,
-      child_id: child.id,
-      child_name: child.name,
-      mother_id: mother.id,
-      father_id: father ? father.id : null,
-      hospital: this.rng.chance(0.3) ? '梅州市妇幼保健院' : area.hospital,
-      birth_date: this.cal.isoOf(child.birthDay),
-    });
-    return cert_no;
-  }
-
-  /** A death: medical death certificate, household deregistration and (usually) cremation. */
-  death(
-    p: Person,
-    hh: Household,
-    day: number,
-    opts: { deregDay?: number; cremationDay?: number | null },
-  ): string {
-    p.deathDay = day;
-    p.dereg = { reason: 'death', day: opts.deregDay ?? day };
-    const cert_no = this.recordNo(Seq.Death, 'S', hh.area, day);
-    const hospital = this.rng.chance(0.6) ? hh.area.hospital : `${hh.area.name}${hh.town}卫生院`;
-    this.batch.src_death_certificate.push({
-      cert_no,
-      id_number: p.id,
-      death_date: this.cal.isoOf(day),
-      hospital,
-    });
-    if (opts.cremationDay != null) {
-      this.batch.src_cremation.push({
-        record_no: this.recordNo(Seq.Cremation, 'HH', hh.area, opts.cremationDay),
-        id_number: p.id,
-        cremation_date: this.cal.isoOf(opts.cremationDay),
-        funeral_home: hh.area.funeralHome,
-      });
-    }
-    return cert_no;
-  }
-
-  /** An insured worker (参保) since `startDay`. */
-  insure(p: Person, startDay: number, status: 'active' | 'suspended' | 'ended', employer?: Employer): void {
-    const e = employer ?? this.rng.pick(this.employers);
-    const months = Math.max(1, Math.floor(((this.today - startDay) / 30.44) * (0.7 + this.rng.next() * 0.3)));
-    this.batch.src_insured.push({
-      id_number: p.id,
-      employer: e.name,
-      employer_uscc: e.uscc,
-      start_date: this.cal.isoOf(startDay),
-      months_paid: months,
-      status,
-    });
-  }
-
-  /** A pensioner (养老金领取) from the statutory age (60 men, 55 women). */
-  pension(p: Person, status: 'paying' | 'suspended' | 'ended'): void {
-    const start = this.cal.birthday(p.birthDay, p.gender === 'M' ? 60 : 55);
-    // Employees' pensions are in the thousands of yuan; rural residents' (城乡居民) a few hundred.
-    const cents = this.rng.chance(0.4) ? this.rng.int(2200, 4800) * 100 : this.rng.int(180, 420) * 100;
-    this.batch.src_pensioner.push({
-      id_number: p.id,
-      start_date: this.cal.isoOf(Math.max(start, this.cal.todayDay - 365 * 60)),
-      monthly_amount_cents: cents,
-      status,
-    });
-  }
-
-  /** A registered property (不动产权) owned by `owner`. */
-  property(owner: Person, address: string, area: AreaDef, day: number): string {
-    const year = this.cal.yearOf(day);
-    const n = this.counters.next(Seq.Estate, AREAS.indexOf(area), year);
-    const cert_no = `粤（${year}）${area.estateRegistry}不动产权第${String(n).padStart(7, '0')}号`;
-    this.batch.src_real_estate.push({
-      cert_no,
-      owner_id: owner.id,
-      address,
-      area_m2: this.rng.int(4500, 16000) / 100,
-      reg_date: this.cal.isoOf(day),
-    });
-    return cert_no;
-  }
-
-  /** A criminal record (违法犯罪信息) judged on `day`. */
-  crime(p: Person, area: AreaDef, day: number, offence?: string): string {
-    const record_no = this.recordNo(Seq.Crime, 'XF', area, day);
-    this.batch.src_criminal_record.push({
-      record_no,
-      id_number: p.id,
-      offence: offence ?? this.rng.pick(OFFENCES),
-      judgment_date: this.cal.isoOf(day),
-      court: area.court,
-      sentence: this.rng.pick(SENTENCES),
-    });
-    return record_no;
-  }
-
-  /** A wanted-person notice (在逃人员) issued on `day`. */
-  wanted(p: Person, area: AreaDef, day: number): string {
-    const record_no = this.recordNo(Seq.Wanted, 'ZT', area, day, 4);
-    const year = this.cal.yearOf(day);
-    this.batch.src_wanted.push({
-      record_no,
-      id_number: p.id,
-      case_no: `A${area.code}0${year}${String(this.rng.int(1, 99999)).padStart(5, '0')}`,
-      issued_date: this.cal.isoOf(day),
-      agency: area.policeBureau,
-    });
-    return record_no;
-  }
-
-  /** A drug-control measure (禁毒: community or compulsory rehabilitation) from `day`. */
-  drug(p: Person, area: AreaDef, day: number): string {
-    const record_no = this.recordNo(Seq.Drug, 'JD', area, day);
-    const compulsory = this.rng.chance(0.3);
-    const end = day + (compulsory ? 730 : 1095);
-    this.batch.src_drug_control.push({
-      record_no,
-      id_number: p.id,
-      measure: compulsory ? 'compulsory-rehab' : 'community-rehab',
-      start_date: this.cal.isoOf(day),
-      end_date: end < this.today ? this.cal.isoOf(end) : null,
-    });
-    return record_no;
   }
 
   /** Takes the rows generated so far, leaving an empty batch. */

@@ -3,6 +3,17 @@
 import type { Store } from '../db/connection.ts';
 import { yearStart } from './calendar.ts';
 import type { CityBuilder, Household, Person } from './city-builder.ts';
+import {
+  birthCertificate,
+  crime,
+  death,
+  drug,
+  insure,
+  pension,
+  property,
+  registerMarriage,
+  wanted,
+} from './department-records.ts';
 import { mix32 } from './prng.ts';
 
 /** One deliberate case: who, why, and the people it is linked to. */
@@ -44,11 +55,11 @@ export function buildFixtures(b: CityBuilder): Fixture[] {
   const chen = b.person(hh, 'M', Y - 41, '户主', { name: '陈建华' });
   const li = b.person(hh, 'F', Y - 39, '配偶', { name: '李秀梅' });
   const siyuan = b.person(hh, 'M', Y - 13, '子', { name: '陈思远' });
-  const chenMarriage = b.registerMarriage('marriage', chen, li, at(15, 120), hh.area);
-  b.birthCertificate(siyuan, li, chen, hh.area);
-  b.insure(chen, at(19, 60), 'active');
-  b.insure(li, at(17, 200), 'active');
-  const estate = b.property(chen, hh.address, hh.area, at(10, 200));
+  const chenMarriage = registerMarriage(b, 'marriage', chen, li, at(15, 120), hh.area);
+  birthCertificate(b, siyuan, li, chen, hh.area);
+  insure(b, chen, at(19, 60), 'active');
+  insure(b, li, at(17, 200), 'active');
+  const estate = property(b, chen, hh.address, hh.area, at(10, 200));
   b.emitHousehold(hh);
   add(
     'clean-adult',
@@ -64,8 +75,8 @@ export function buildFixtures(b: CityBuilder): Fixture[] {
   const huang = b.person(hh, 'M', Y - 30, '户主', { name: '黄志明' });
   const zhong = b.person(hh, 'F', Y - 28, '配偶', { name: '钟雅琪' });
   const baby = b.person(hh, 'M', Y, '子', { name: '黄子轩', birthDay: today - 20 });
-  b.registerMarriage('marriage', huang, zhong, at(2, 60), hh.area);
-  const babyCert = b.birthCertificate(baby, zhong, huang, hh.area);
+  registerMarriage(b, 'marriage', huang, zhong, at(2, 60), hh.area);
+  const babyCert = birthCertificate(b, baby, zhong, huang, hh.area);
   b.emitHousehold(hh);
   add('newborn', baby, `出生医学证明 birth certificate ${babyCert}`, { mother: zhong.id, father: huang.id });
 
@@ -74,8 +85,8 @@ export function buildFixtures(b: CityBuilder): Fixture[] {
   const liu = b.person(hh, 'M', Y - 56, '户主', { name: '刘国强' });
   const luo = b.person(hh, 'F', Y - 54, '配偶', { name: '罗美玲' });
   const liuWei = b.person(hh, 'M', Y - 26, '子', { name: '刘伟' });
-  b.registerMarriage('marriage', liu, luo, at(28, 30), hh.area);
-  const liuCert = b.birthCertificate(liuWei, luo, liu, hh.area);
+  registerMarriage(b, 'marriage', liu, luo, at(28, 30), hh.area);
+  const liuCert = birthCertificate(b, liuWei, luo, liu, hh.area);
   b.emitHousehold(hh);
   add('parent-of-adult-child', luo, `母亲 mother; 出生医学证明 ${liuCert}; same household ${hh.no}`, {
     child: liuWei.id,
@@ -85,10 +96,10 @@ export function buildFixtures(b: CityBuilder): Fixture[] {
   hh = home(JIAOLING, '蕉城镇');
   const zhongHG = b.person(hh, 'M', Y - 81, '户主', { name: '钟汉光' });
   const gu = b.person(hh, 'F', Y - 78, '配偶', { name: '古桂英' });
-  b.registerMarriage('marriage', zhongHG, gu, at(56, 40), hh.area);
-  const deathCert = b.death(zhongHG, hh, today - 1, { deregDay: today - 1, cremationDay: null });
-  b.pension(zhongHG, 'paying');
-  b.pension(gu, 'paying');
+  registerMarriage(b, 'marriage', zhongHG, gu, at(56, 40), hh.area);
+  const deathCert = death(b, zhongHG, hh, today - 1, { deregDay: today - 1, cremationDay: null });
+  pension(b, zhongHG, 'paying');
+  pension(b, gu, 'paying');
   b.emitHousehold(hh);
   add(
     'deceased-yesterday-pensioner',
@@ -102,10 +113,10 @@ export function buildFixtures(b: CityBuilder): Fixture[] {
   hh = home(PINGYUAN, '大柘镇');
   const wen = b.person(hh, 'M', Y - 84, '户主', { name: '温福生' });
   const xie = b.person(hh, 'F', Y - 80, '配偶', { name: '谢玉兰' });
-  b.registerMarriage('marriage', wen, xie, at(60, 300), hh.area);
-  const wenCert = b.death(wen, hh, today - 700, { deregDay: today - 697, cremationDay: today - 698 });
-  b.pension(wen, 'ended');
-  b.pension(xie, 'paying');
+  registerMarriage(b, 'marriage', wen, xie, at(60, 300), hh.area);
+  const wenCert = death(b, wen, hh, today - 700, { deregDay: today - 697, cremationDay: today - 698 });
+  pension(b, wen, 'ended');
+  pension(b, xie, 'paying');
   b.emitHousehold(hh);
   add(
     'deregistered-deceased',
@@ -116,7 +127,7 @@ export function buildFixtures(b: CityBuilder): Fixture[] {
   // Never married, no property, insured.
   hh = home(WUHUA, '水寨镇');
   const zeng = b.person(hh, 'M', Y - 35, '户主', { name: '曾志伟' });
-  b.insure(zeng, at(12, 10), 'active', b.employers[0]);
+  insure(b, zeng, at(12, 10), 'active', b.employers[0]);
   b.emitHousehold(hh);
   add('never-married', zeng, '未婚，无婚姻登记 no marriage registration');
   add('no-property', zeng, '无不动产登记 no registered property');
@@ -128,10 +139,10 @@ export function buildFixtures(b: CityBuilder): Fixture[] {
   const liao = b.person(hh, 'F', Y - 44, '配偶', { name: '廖慧敏' });
   const xiaolin = b.person(hh, 'F', Y - 13, '女', { name: '杨晓琳' });
   const ex = b.outsider('F', Y - 49, { name: '吴丽娟' });
-  b.registerMarriage('marriage', yang, ex, at(26, 150), hh.area);
-  b.registerMarriage('divorce', yang, ex, at(19, 40), hh.area);
-  b.registerMarriage('marriage', yang, liao, at(16, 300), hh.area);
-  b.birthCertificate(xiaolin, liao, yang, hh.area);
+  registerMarriage(b, 'marriage', yang, ex, at(26, 150), hh.area);
+  registerMarriage(b, 'divorce', yang, ex, at(19, 40), hh.area);
+  registerMarriage(b, 'marriage', yang, liao, at(16, 300), hh.area);
+  birthCertificate(b, xiaolin, liao, yang, hh.area);
   b.emitHousehold(hh);
   add(
     'divorced-remarried',
@@ -144,28 +155,28 @@ export function buildFixtures(b: CityBuilder): Fixture[] {
   hh = home(DABU, '湖寮镇');
   const rare = b.person(hh, 'M', Y - 47, '户主', { name: '古𠀾生' });
   const qiu = b.person(hh, 'F', Y - 45, '配偶', { name: '邱丽华' });
-  b.registerMarriage('marriage', rare, qiu, at(22, 210), hh.area);
+  registerMarriage(b, 'marriage', rare, qiu, at(22, 210), hh.area);
   b.emitHousehold(hh);
   add('rare-character-name', rare, '姓名含生僻字 𠀾 (U+2003E, outside the BMP)');
 
   // The rare records.
   hh = home(MEIJIANG, '江南街道');
   const zhang = b.person(hh, 'M', Y - 33, '户主', { name: '张伟强' });
-  const crime = b.crime(zhang, hh.area, at(7, 100), '盗窃罪');
+  const crimeNo = crime(b, zhang, hh.area, at(7, 100), '盗窃罪');
   b.emitHousehold(hh);
-  add('criminal-record', zhang, `违法犯罪记录 criminal record ${crime} (盗窃罪)`);
+  add('criminal-record', zhang, `违法犯罪记录 criminal record ${crimeNo} (盗窃罪)`);
 
   hh = home(XINGNING, '坭陂镇');
   const lai = b.person(hh, 'M', Y - 38, '户主', { name: '赖国栋' });
-  const notice = b.wanted(lai, hh.area, today - 400);
+  const notice = wanted(b, lai, hh.area, today - 400);
   b.emitHousehold(hh);
   add('wanted', lai, `在逃人员 wanted, notice ${notice}`);
 
   hh = home(WUHUA, '华城镇');
   const zhu = b.person(hh, 'M', Y - 29, '户主', { name: '朱俊杰' });
-  const drug = b.drug(zhu, hh.area, today - 900);
+  const drugNo = drug(b, zhu, hh.area, today - 900);
   b.emitHousehold(hh);
-  add('drug-record', zhu, `禁毒记录 drug-control record ${drug}`);
+  add('drug-record', zhu, `禁毒记录 drug-control record ${drugNo}`);
 
   // Two different people with the same name.
   hh = home(MEIJIANG, '西郊街道');
@@ -180,7 +191,7 @@ export function buildFixtures(b: CityBuilder): Fixture[] {
   hh = home(MEIXIAN, '松口镇');
   const he = b.person(hh, 'M', Y - 60, '户主', { name: '何建新' });
   const peng = b.person(hh, 'F', Y - 58, '配偶', { name: '彭淑贞' });
-  b.registerMarriage('marriage', he, peng, at(35, 20), hh.area);
+  registerMarriage(b, 'marriage', he, peng, at(35, 20), hh.area);
   b.emitHousehold(hh, { reason: 'emigration', day: today - 500 });
   add('deregistered-household', he, `整户迁出 household ${hh.no} moved away on ${iso(today - 500)}`, {
     member: peng.id,

@@ -2,6 +2,17 @@
 // events (deaths, marriages, divorces, births, work, pensions, property, records) at realistic rates.
 import { yearStart } from './calendar.ts';
 import type { CityBuilder, Household, Person } from './city-builder.ts';
+import {
+  birthCertificate,
+  crime,
+  death,
+  drug,
+  insure,
+  pension,
+  property,
+  registerMarriage,
+  wanted,
+} from './department-records.ts';
 import { cumulate, mix32 } from './prng.ts';
 
 // single, couple without children at home, nuclear family, three generations, single parent
@@ -41,7 +52,7 @@ export function generateHousehold(b: CityBuilder, index: number, room: number): 
     const sonYear = b.cal.yearOf(elder.birthDay) + r.int(22, 32);
     if (fits() && sonYear <= Y - 22) {
       const son = b.person(hh, 'M', sonYear, '子', { surname: surnameOf(gpa ?? elder) });
-      if (son.birthDay >= BIRTH_CERTS_FROM && gma) b.birthCertificate(son, gma, gpa ?? null, hh.area);
+      if (son.birthDay >= BIRTH_CERTS_FROM && gma) birthCertificate(b, son, gma, gpa ?? null, hh.area);
       if (fits() && r.chance(0.8)) {
         const dil = b.person(hh, 'F', sonYear + r.int(-2, 4), '儿媳');
         marry(b, hh, son, dil, null);
@@ -59,8 +70,8 @@ export function generateHousehold(b: CityBuilder, index: number, room: number): 
     const last = kids[kids.length - 1]?.birthDay ?? first;
     const married = Math.max(legal, Math.min(first - r.int(200, 900), b.today - 800));
     const divorced = Math.max(married + 200, Math.min(b.today - 30, last + r.int(100, 1500)));
-    b.registerMarriage('marriage', father, mother, married, hh.area);
-    b.registerMarriage('divorce', father, mother, Math.min(divorced, b.today - 1), hh.area);
+    registerMarriage(b, 'marriage', father, mother, married, hh.area);
+    registerMarriage(b, 'divorce', father, mother, Math.min(divorced, b.today - 1), hh.area);
   }
 
   lifeEvents(b, hh);
@@ -114,8 +125,9 @@ function marry(
   if (r.chance(0.04) && day - legal > 5 * YEAR) {
     const ex = b.outsider('F', b.cal.yearOf(wife.birthDay) + r.int(-3, 3));
     const first = Math.floor(legal + r.next() * YEAR);
-    b.registerMarriage('marriage', husband, ex, first, hh.area);
-    b.registerMarriage(
+    registerMarriage(b, 'marriage', husband, ex, first, hh.area);
+    registerMarriage(
+      b,
       'divorce',
       husband,
       ex,
@@ -123,7 +135,7 @@ function marry(
       hh.area,
     );
   }
-  b.registerMarriage('marriage', husband, wife, Math.min(day, b.today - 1), hh.area);
+  registerMarriage(b, 'marriage', husband, wife, Math.min(day, b.today - 1), hh.area);
 }
 
 /** A past marriage to someone from elsewhere that ended in divorce `yearsAgo` years ago (or earlier). */
@@ -135,8 +147,8 @@ function divorcedFrom(b: CityBuilder, hh: Household, p: Person, yearsAgo: number
     Math.max(husband.birthDay + 22 * YEAR, wife.birthDay + 20 * YEAR) + r.next() * 3 * YEAR,
   );
   const divorced = Math.max(married + 200, b.today - Math.floor(yearsAgo * YEAR));
-  b.registerMarriage('marriage', husband, wife, married, hh.area);
-  b.registerMarriage('divorce', husband, wife, Math.min(divorced, b.today - 1), hh.area);
+  registerMarriage(b, 'marriage', husband, wife, married, hh.area);
+  registerMarriage(b, 'divorce', husband, wife, Math.min(divorced, b.today - 1), hh.area);
 }
 
 /** Up to `n` children of `mother` and `father` (born when she was 22–40), while the household has room. */
@@ -162,7 +174,7 @@ function children(
     year += r.int(1, 6);
   }
   for (const kid of kids) {
-    if (kid.birthDay >= BIRTH_CERTS_FROM) b.birthCertificate(kid, mother, father, hh.area);
+    if (kid.birthDay >= BIRTH_CERTS_FROM) birthCertificate(b, kid, mother, father, hh.area);
   }
   return kids;
 }
@@ -183,7 +195,7 @@ function lifeEvents(b: CityBuilder, hh: Household): void {
     const age = Math.floor(ageDays / YEAR);
     if (ageDays > 2 && r.chance(Math.min(0.6, 5 * mortality(age)))) {
       const day = today - r.int(1, Math.min(1825, ageDays - 1));
-      b.death(p, hh, day, {
+      death(b, p, hh, day, {
         deregDay: Math.min(today, day + r.int(0, 20)),
         cremationDay: r.chance(0.9) ? Math.min(today, day + r.int(1, 4)) : null,
       });
@@ -192,11 +204,11 @@ function lifeEvents(b: CityBuilder, hh: Household): void {
     const ageAtEnd = Math.floor(((p.deathDay ?? today) - p.birthDay) / YEAR);
     const pensionAge = p.gender === 'M' ? 60 : 55;
     if (ageAtEnd >= pensionAge + 1 && r.chance(0.82)) {
-      b.pension(p, alive ? (r.chance(0.01) ? 'suspended' : 'paying') : 'ended');
+      pension(b, p, alive ? (r.chance(0.01) ? 'suspended' : 'paying') : 'ended');
     } else if (alive && age >= 18 && age < pensionAge && r.chance(0.72)) {
       const start = Math.max(p.birthDay + Math.floor((18 + r.int(0, 7)) * YEAR), INSURANCE_FROM);
       const status = r.chance(0.92) ? 'active' : r.chance(0.75) ? 'suspended' : 'ended';
-      b.insure(p, Math.min(start, today - 31), status);
+      insure(b, p, Math.min(start, today - 31), status);
     }
     if (alive && p.gender === 'M' && age >= 18 && age <= 22 && r.chance(0.004)) {
       p.dereg = { reason: 'military', day: today - r.int(30, 700) }; // 入伍: joined the army
@@ -205,11 +217,11 @@ function lifeEvents(b: CityBuilder, hh: Household): void {
       const from = p.birthDay + Math.floor(18 * YEAR);
       const until = Math.min(p.deathDay ?? today, today - 1);
       if (r.chance(p.gender === 'M' ? 0.0052 : 0.0008) && until > from) {
-        b.crime(p, hh.area, from + r.int(0, until - from));
+        crime(b, p, hh.area, from + r.int(0, until - from));
       }
-      if (alive && age <= 65 && r.chance(0.000016)) b.wanted(p, hh.area, today - r.int(30, 3000));
+      if (alive && age <= 65 && r.chance(0.000016)) wanted(b, p, hh.area, today - r.int(30, 3000));
       if (alive && age <= 60 && r.chance(p.gender === 'M' ? 0.0016 : 0.0004)) {
-        b.drug(p, hh.area, Math.max(p.birthDay + Math.floor(16 * YEAR), today - r.int(30, 3650)));
+        drug(b, p, hh.area, Math.max(p.birthDay + Math.floor(16 * YEAR), today - r.int(30, 3650)));
       }
     }
   }
@@ -223,10 +235,16 @@ function ownProperty(b: CityBuilder, hh: Household): void {
   const owner = adults[0];
   if (!owner) return;
   const from = Math.max(owner.birthDay + Math.floor(25 * YEAR), REGISTRY_FROM);
-  b.property(owner, hh.address, hh.area, Math.min(b.today - 1, from + r.int(0, Math.max(0, b.today - from))));
+  property(
+    b,
+    owner,
+    hh.address,
+    hh.area,
+    Math.min(b.today - 1, from + r.int(0, Math.max(0, b.today - from))),
+  );
   if (r.chance(0.12)) {
     const second = adults[1] ?? owner;
     const a = b.address(hh.areaIdx);
-    b.property(second, a.address, hh.area, b.today - r.int(1, 3650));
+    property(b, second, a.address, hh.area, b.today - r.int(1, 3650));
   }
 }
