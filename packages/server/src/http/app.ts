@@ -15,6 +15,7 @@ import { jwksRoutes } from '../signing/jwks.routes.ts';
 import { installErrorHandling } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { installMetrics } from './metrics.ts';
+import { webRoutes } from './web.routes.ts';
 
 /** What every feature module receives. */
 export interface AppDeps {
@@ -70,5 +71,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   accessLogRoutes(app, deps.store.db);
   sourceAdminRoutes(app, platform.registry);
   jwksRoutes(app, platform.keyStore);
+  await webRoutes(app, deps); // the web app: pages, assets, the demo kiosk's credential
   return app;
 }

@@ -1,0 +1,59 @@
+// Revoking a certificate with a reason (officer of the issuing unit). Inline, never a pop-up.
+import { Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { api } from '../app/api.ts';
+import { usePrefs } from '../app/i18n.tsx';
+import { Problem } from '../app/problem.tsx';
+
+/** A reason box and a revoke button; `onRevoked` after the platform confirms. */
+export function RevokeForm(props: { certificateId: string; onRevoked(): void }) {
+  const { t } = usePrefs();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  if (!open)
+    return (
+      <Button danger onClick={() => setOpen(true)}>
+        {t('撤销', 'Revoke')}
+      </Button>
+    );
+  const submit = async (v: { reason: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api(`/api/v1/certificates/${props.certificateId}/revoke`, {
+        body: { reason: v.reason.trim() },
+        idempotent: true,
+      });
+      props.onRevoked();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form
+      layout="vertical"
+      requiredMark={false}
+      name={`revoke-${props.certificateId}`}
+      onFinish={submit}
+      style={{ width: '100%' }}
+    >
+      <Form.Item
+        name="reason"
+        label={t('撤销原因（将记录在案）', 'Reason for revoking (kept on record)')}
+        rules={[
+          { required: true, whitespace: true, min: 2, message: t('请填写撤销原因', 'Enter the reason') },
+        ]}
+      >
+        <Input.TextArea rows={2} maxLength={200} />
+      </Form.Item>
+      {error ? <Problem error={error} /> : null}
+      <Button danger type="primary" htmlType="submit" loading={busy}>
+        {t('确认撤销', 'Revoke now')}
+      </Button>{' '}
+      <Button onClick={() => setOpen(false)}>{t('取消', 'Cancel')}</Button>
+    </Form>
+  );
+}
