@@ -1,5 +1,6 @@
 // Row types of the store, one interface per table (Kysely's Database type).
 import type * as Auth from '../modules/auth/auth.schema.ts';
+import type * as Verification from '../modules/verification/verification.schema.ts';
 
 /** 部门: a department or police station. */
 export interface DepartmentRow {
@@ -290,4 +291,6 @@ export interface Database {
   idempotency_keys: Auth.IdempotencyKeyRow;
   dev_sms_outbox: Auth.DevSmsRow;
   signing_keys: SigningKeyRow;
+  verification_events: Verification.VerificationEventRow;
+  certificate_revocations: Verification.CertificateRevocationRow;
 }

@@ -10,6 +10,7 @@ import { authPlugin, authRoutes } from '../modules/auth/auth.plugin.ts';
 import { certificateRoutes } from '../modules/certificates/certificates.routes.ts';
 import { inboxRoutes } from '../modules/notices/inbox.routes.ts';
 import { sourceAdminRoutes } from '../modules/sources/sources.routes.ts';
+import { verificationRoutes } from '../modules/verification/verification.routes.ts';
 import { createPlatform, type Platform } from '../platform.ts';
 import { jwksRoutes } from '../signing/jwks.routes.ts';
 import { installErrorHandling } from './errors.ts';
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const platform = deps.platform ?? (await createPlatform(deps.config, deps.store));
   if (!deps.platform) app.addHook('onClose', () => platform.close());
   certificateRoutes(app, { ...platform, store: deps.store, publicUrl: deps.config.publicUrl });
+  verificationRoutes(app, { ...platform, store: deps.store, config: deps.config });
   inboxRoutes(app, deps.store.db);
   accessLogRoutes(app, deps.store.db);
   sourceAdminRoutes(app, platform.registry);

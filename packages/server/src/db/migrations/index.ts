@@ -7,6 +7,7 @@ import * as m005 from './005-certificates.ts';
 import * as m020 from './020-auth.ts';
 import * as m021 from './021-dev-sms.ts';
 import * as m030 from './030-signing-keys.ts';
+import * as m040 from './040-verification.ts';
 
 /** Every migration, in order; one set for SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '020-auth': m020,
   '021-dev-sms': m021,
   '030-signing-keys': m030,
+  '040-verification': m040,
 };

@@ -1,0 +1,57 @@
+// 核验记录: every verification is recorded (time, channel, result — never who checked) and shown to the
+// holder. Records are buffered and written in one multi-row insert every few hundred milliseconds, so a
+// burst of checks costs one write instead of one per request; `flush()` runs before the holder reads.
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { insertVerificationEvents } from './verification.repository.ts';
+import type { VerificationEventRow } from './verification.schema.ts';
+
+/** One verification to record. */
+export interface VerificationRecord {
+  channel: VerificationEventRow['channel'];
+  result: string;
+  certificateId: string | null;
+}
+
+/** The buffered verification log. */
+export interface VerificationLog {
+  record(entry: VerificationRecord): void;
+  /** Writes everything buffered so far. */
+  flush(): Promise<void>;
+}
+
+/** A log writing to `db` at most every `intervalMs` (and at once past `maxBatch` entries). */
+export function createVerificationLog(
+  db: Kysely<Database>,
+  opts: { intervalMs?: number; maxBatch?: number; onError?: (e: unknown) => void } = {},
+): VerificationLog {
+  let buffer: VerificationEventRow[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+
+  const flush = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const batch = buffer;
+    buffer = [];
+    // Writes are chained so that a flush resolves only after every earlier batch is stored.
+    writing = writing.then(() => insertVerificationEvents(db, batch)).catch((e) => opts.onError?.(e));
+    return writing;
+  };
+
+  return {
+    record(entry) {
+      buffer.push({
+        id: crypto.randomUUID(),
+        at: new Date().toISOString(),
+        channel: entry.channel,
+        result: entry.result,
+        certificate_id: entry.certificateId,
+      });
+      if (buffer.length >= (opts.maxBatch ?? 500)) void flush();
+      else if (!timer) timer = setTimeout(() => void flush(), opts.intervalMs ?? 250).unref();
+    },
+    flush,
+  };
+}

@@ -1,0 +1,121 @@
+// SQL of verification: certificates by verification code, serial or stored-PDF hash; the verification
+// records a holder sees; an issuer's revoked status-list positions.
+import type { Kysely } from 'kysely';
+import type { CertificateRow, Database } from '../../db/schema.ts';
+import type { VerificationEventRow } from './verification.schema.ts';
+
+/** The columns a public answer is built from (no statement, no requester). */
+export type VerifiableCertificate = Pick<
+  CertificateRow,
+  | 'id'
+  | 'serial'
+  | 'type'
+  | 'issuer_code'
+  | 'holder_id'
+  | 'holder_name'
+  | 'issued_at'
+  | 'valid_until'
+  | 'status'
+  | 'revoked_at'
+  | 'revoke_reason'
+  | 'status_index'
+>;
+
+const COLUMNS = [
+  'id',
+  'serial',
+  'type',
+  'issuer_code',
+  'holder_id',
+  'holder_name',
+  'issued_at',
+  'valid_until',
+  'status',
+  'revoked_at',
+  'revoke_reason',
+  'status_index',
+] as const;
+
+/** The certificate with a normalised verification code (a unique-index lookup). */
+export function findByVerificationCode(
+  db: Kysely<Database>,
+  code: string,
+): Promise<VerifiableCertificate | undefined> {
+  return db
+    .selectFrom('certificates')
+    .select(COLUMNS)
+    .where('verification_code', '=', code)
+    .executeTakeFirst();
+}
+
+/** The certificate with a serial number. */
+export function findBySerial(
+  db: Kysely<Database>,
+  serial: string,
+): Promise<VerifiableCertificate | undefined> {
+  return db.selectFrom('certificates').select(COLUMNS).where('serial', '=', serial).executeTakeFirst();
+}
+
+/** The certificate whose stored signed PDF has this SHA-256 (hex). */
+export function findByPdfHash(
+  db: Kysely<Database>,
+  sha256: string,
+): Promise<VerifiableCertificate | undefined> {
+  return db
+    .selectFrom('certificate_documents')
+    .innerJoin('certificates', 'certificates.id', 'certificate_documents.certificate_id')
+    .select(COLUMNS.map((c) => `certificates.${c}` as const))
+    .where('certificate_documents.sha256', '=', sha256)
+    .where('certificate_documents.kind', '=', 'pdf')
+    .executeTakeFirst();
+}
+
+/** Writes verification records (one multi-row insert). */
+export async function insertVerificationEvents(
+  db: Kysely<Database>,
+  rows: VerificationEventRow[],
+): Promise<void> {
+  if (rows.length > 0) await db.insertInto('verification_events').values(rows).execute();
+}
+
+/** A certificate's verification records, newest first. */
+export function listVerificationEvents(db: Kysely<Database>, certificateId: string, limit = 200) {
+  return db
+    .selectFrom('verification_events')
+    .select(['at', 'channel', 'result'])
+    .where('certificate_id', '=', certificateId)
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Status-list positions of an issuer's revoked certificates in one year (serials are `<issuer>-<year>-n`). */
+export async function revokedIndexes(
+  db: Kysely<Database>,
+  issuerCode: string,
+  year: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('certificates')
+    .select(['serial', 'status_index'])
+    .where('issuer_code', '=', issuerCode)
+    .where('status', '=', 'revoked')
+    .execute();
+  const prefix = `${issuerCode}-${year}-`;
+  return rows.filter((r) => r.serial.startsWith(prefix)).map((r) => r.status_index);
+}
+
+/** The highest status-list position an issuer has used in a year (the list's length). */
+export async function lastStatusIndex(
+  db: Kysely<Database>,
+  issuerCode: string,
+  year: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('serial_counters')
+    .select('last')
+    .where('issuer_code', '=', issuerCode)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return row?.last ?? 0;
+}
