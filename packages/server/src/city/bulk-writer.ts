@@ -39,11 +39,8 @@ const DEPT_COLS = [
   'phone',
   'office_hours',
 ] as const;
-const DEPT_UPSERT = `INSERT INTO departments (${DEPT_COLS.join(', ')}) VALUES (${DEPT_COLS.map(() => '?').join(', ')}) ON CONFLICT (code) DO UPDATE SET ${DEPT_COLS.slice(
-  1,
-)
-  .map((c) => `${c} = excluded.${c}`)
-  .join(', ')}`;
+// Departments are reference data an admin may have edited since: missing ones are added, present ones kept.
+const DEPT_UPSERT = `INSERT INTO departments (${DEPT_COLS.join(', ')}) VALUES (${DEPT_COLS.map(() => '?').join(', ')}) ON CONFLICT (code) DO NOTHING`;
 const JUR_UPSERT =
   'INSERT INTO jurisdictions (station_code, area_code, town) VALUES (?, ?, ?) ON CONFLICT (station_code, town) DO NOTHING';
 

@@ -15,6 +15,7 @@ const db = new SQLite(workerData.file);
 db.pragma('synchronous = OFF');
 db.pragma('cache_size = -524288');
 db.pragma('temp_store = MEMORY');
+db.pragma('threads = 2'); // index builds at the end sort with a helper thread while the main thread idles
 db.pragma('busy_timeout = 5000');
 let indexes = [];
 const stmts = {};
