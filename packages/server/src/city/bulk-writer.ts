@@ -5,7 +5,7 @@ import type SQLite from 'better-sqlite3';
 import type pg from 'pg';
 import type { Store } from '../db/connection.ts';
 import type { DepartmentRow, JurisdictionRow } from '../db/schema.ts';
-import { type CityBatch, type ColumnType, SOURCE_TABLES } from './source-tables.ts';
+import { type CityBatch, type ColumnType, SOURCE_TABLES, sortByKey } from './source-tables.ts';
 import { sqliteWorkerWriter } from './sqlite-worker-writer.ts';
 
 /** What is written with the last rows: departments, jurisdictions and platform_meta entries. */
@@ -101,6 +101,7 @@ function sqliteWriter(db: SQLite.Database, opts: { replace: boolean }): BulkWrit
     // Positional parameters bind about twice as fast as named ones in better-sqlite3.
     const inserts = SOURCE_TABLES.map((t) => ({
       name: t.name,
+      key: t.key[0]!,
       columns: t.columns.map((c) => c.name),
       stmt: db.prepare(
         `INSERT INTO ${t.name} (${t.columns.map((c) => c.name).join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`,
@@ -109,10 +110,10 @@ function sqliteWriter(db: SQLite.Database, opts: { replace: boolean }): BulkWrit
     return {
       async write(batch) {
         let n = 0;
-        for (const { name, columns, stmt } of inserts) {
+        for (const { name, key, columns, stmt } of inserts) {
           const rows = batch[name] as unknown as Record<string, unknown>[];
           const values: unknown[] = new Array(columns.length);
-          for (const row of rows) {
+          for (const row of sortByKey(rows, key)) {
             for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!];
             stmt.run(values);
           }

@@ -1,11 +1,10 @@
 // The SQLite bulk load on a second thread: the main thread generates the city while a worker with its own
-// connection binds and inserts (binding costs about half a microsecond per value in better-sqlite3, so
-// on two cores the overlap is worth it).
+// connection binds and inserts, which on two idle cores takes most of the insert time off the critical path.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
 import type { BulkWriter, ReferenceData } from './bulk-writer.ts';
-import { SOURCE_TABLES } from './source-tables.ts';
+import { SOURCE_TABLES, sortByKey } from './source-tables.ts';
 
 // Plain JavaScript, run with `eval` so it needs no TypeScript loader in the worker.
 const WORKER_SOURCE = `
@@ -28,17 +27,10 @@ try {
   if (workerData.replace) for (const t of workerData.tables) db.exec('DELETE FROM ' + t.name);
   indexes = db.prepare(workerData.indexQuery).all();
   for (const ix of indexes) db.exec('DROP INDEX ' + ix.name);
-  // Eight rows per statement: fewer steps and resets per row. Tables with derived columns select them
-  // from a row of sent values (better-sqlite3 binds arrays only to anonymous parameters).
+  // One row per statement: in measurements multi-row VALUES cost more CPU, not less.
   for (const t of workerData.tables) {
-    const width = t.sent.length;
-    const head = 'INSERT INTO ' + t.name + ' (' + t.columns.join(', ') + ') ';
-    const marks = '(' + t.sent.map(() => '?').join(', ') + ')';
-    const derived = t.columns.some((c) => t.values[c] !== c);
-    const select = (rows) => head + 'SELECT ' + t.columns.map((c) => t.values[c]).join(', ') + ' FROM (' +
-      Array.from({ length: rows }, (_, r) => 'SELECT ' + t.sent.map((c) => (r === 0 ? '? AS ' + c : '?')).join(', ')).join(' UNION ALL ') + ')';
-    const make = (rows) => derived ? select(rows) : head + 'VALUES ' + Array(rows).fill(marks).join(', ');
-    stmts[t.name] = { width, one: db.prepare(make(1)), eight: db.prepare(make(8)) };
+    const sql = 'INSERT INTO ' + t.name + ' (' + t.columns.join(', ') + ') VALUES (' + t.columns.map(() => '?').join(', ') + ')';
+    stmts[t.name] = { width: t.columns.length, stmt: db.prepare(sql) };
   }
   parentPort.postMessage({ type: 'ready' });
 } catch (e) { fail(e); }
@@ -47,13 +39,17 @@ parentPort.on('message', (m) => {
     if (m.type === 'batch') {
       let rows = 0;
       for (const [name, text] of m.tables) {
-        const { width, one, eight } = stmts[name];
+        const { width, stmt } = stmts[name];
         const flat = text.split('\u0001');
-        for (let k = 0; k < flat.length; k++) if (flat[k] === '\u0002') flat[k] = null;
+        const v = new Array(width);
         const n = Math.floor(flat.length / width);
-        let i = 0;
-        for (; i + 8 <= n; i += 8) eight.run(flat.slice(i * width, (i + 8) * width));
-        for (; i < n; i++) one.run(flat.slice(i * width, (i + 1) * width));
+        for (let i = 0; i < flat.length; i += width) {
+          for (let j = 0; j < width; j++) {
+            const x = flat[i + j];
+            v[j] = x === '\u0002' ? null : x;
+          }
+          stmt.run(v);
+        }
         rows += n;
       }
       parentPort.postMessage({ type: 'ack', rows });
@@ -72,52 +68,6 @@ parentPort.on('message', (m) => {
   } catch (e) { fail(e); }
 });
 `;
-
-/** What crosses the thread boundary for a table: the columns sent, the SQL value of every column (an
- * expression over the sent columns), and the usual value of a column, sent as NULL (NULL binds cheaply). */
-interface WireFormat {
-  sent: string[];
-  values: Record<string, string>;
-  usual: Record<string, string>;
-}
-
-const formats = new Map<string, WireFormat>();
-
-// Binding a string costs about half a microsecond in better-sqlite3, so household rows (the widest and
-// most numerous) do not send what their ID number already says: gender, birth date and area code, nor
-// their status (it follows from the deregistration reason), nor the usual ethnicity. The generator makes
-// those columns agree with the ID by construction, and the cross-dialect digest test checks it.
-function wireFormat(table: string): WireFormat {
-  let f = formats.get(table);
-  if (f) return f;
-  const columns = SOURCE_TABLES.find((t) => t.name === table)!.columns.map((c) => c.name);
-  if (table === 'src_household') {
-    const sent = [
-      'id_number',
-      'name',
-      'ethnicity',
-      'address',
-      'household_no',
-      'relation_to_head',
-      'police_station',
-      'dereg_reason',
-      'dereg_date',
-    ];
-    const id = 'id_number';
-    const values: Record<string, string> = Object.fromEntries(sent.map((c) => [c, c]));
-    values['ethnicity'] = `coalesce(ethnicity, '汉族')`;
-    values['gender'] = `CASE WHEN substr(${id}, 17, 1) IN ('1', '3', '5', '7', '9') THEN 'M' ELSE 'F' END`;
-    values['birth_date'] =
-      `substr(${id}, 7, 4) || '-' || substr(${id}, 11, 2) || '-' || substr(${id}, 13, 2)`;
-    values['area_code'] = `substr(${id}, 1, 6)`;
-    values['status'] = `CASE WHEN dereg_reason IS NULL THEN 'registered' ELSE 'deregistered' END`;
-    f = { sent, values, usual: { ethnicity: '汉族' } };
-  } else {
-    f = { sent: columns, values: Object.fromEntries(columns.map((c) => [c, c])), usual: {} };
-  }
-  formats.set(table, f);
-  return f;
-}
 
 const MAX_IN_FLIGHT = 3;
 // One string per table crosses the thread boundary (a copy, not a clone of millions of values). Numbers
@@ -144,10 +94,7 @@ export async function sqliteWorkerWriter(
       file: db.name,
       replace: opts.replace,
       indexQuery: opts.indexQuery,
-      tables: SOURCE_TABLES.map((t) => {
-        const { sent, values } = wireFormat(t.name);
-        return { name: t.name, columns: t.columns.map((c) => c.name), sent, values };
-      }),
+      tables: SOURCE_TABLES.map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) })),
     },
   });
   let failure: Error | undefined;
@@ -198,15 +145,10 @@ export async function sqliteWorkerWriter(
       for (const t of SOURCE_TABLES) {
         const list = batch[t.name] as unknown as Record<string, unknown>[];
         if (list.length === 0) continue;
-        const { sent, usual } = wireFormat(t.name);
-        const flat: unknown[] = new Array(list.length * sent.length);
+        const flat: unknown[] = new Array(list.length * t.columns.length);
         let k = 0;
-        for (const row of list) {
-          for (const c of sent) {
-            const v = row[c];
-            flat[k++] = v === null || v === undefined || v === usual[c] ? NULL : v;
-          }
-        }
+        for (const row of sortByKey(list, t.key[0]!))
+          for (const c of t.columns) flat[k++] = row[c.name] ?? NULL;
         tables.push([t.name, flat.join(SEP)]);
         rows += list.length;
       }
