@@ -2,16 +2,14 @@
 // seal, QR, PAdES), credential — per document and in parallel, and in the same run the naive
 // baseline (pdf-lib + fontkit embedding and subsetting the full CJK font per document).
 import fs from 'node:fs';
-import * as fontkit from 'fontkit';
-import { PDFDocument, rgb } from 'pdf-lib';
 import { renderSignedCertificatePdf, warmUpDocuments } from '../src/documents/certificate-documents.ts';
 import { issueCredential } from '../src/documents/credential.ts';
 import { FONT_FILES } from '../src/documents/fonts.ts';
-import { signPdf } from '../src/documents/pdf-signature.ts';
 import { signQrToken } from '../src/documents/qr-token.ts';
 import { sampleCertificate } from '../src/documents/test-certificate.ts';
 import type { DepartmentSigner } from '../src/signing/department-signer.ts';
 import { createTestKeyStore } from '../src/signing/test-key-store.ts';
+import { naiveDocument } from './naive-baseline.ts';
 
 const N = Number(process.env['BENCH_DOCS'] ?? 2000);
 const BASELINE_N = Number(process.env['BENCH_BASELINE_DOCS'] ?? 30);
@@ -78,69 +76,6 @@ async function documentsFor(i: number, signer: DepartmentSigner) {
     signer,
   );
   return { pdf, vc, token };
-}
-
-/**
- * fontkit@2 for pdf-lib: its subsets have `encode()` where pdf-lib calls the fontkit@1 `encodeStream()`;
- * this shim adds that, nothing else (the work done per document is fontkit's own subsetting).
- */
-const fontkitForPdfLib = {
-  create(data: Uint8Array) {
-    const font = fontkit.create(Buffer.from(data)) as unknown as { createSubset(): { encode(): Uint8Array } };
-    const createSubset = font.createSubset.bind(font);
-    font.createSubset = () => {
-      const subset = createSubset();
-      return Object.assign(subset, {
-        encodeStream() {
-          const handlers: Record<string, (x?: unknown) => void> = {};
-          const stream = {
-            on(event: string, fn: (x?: unknown) => void) {
-              handlers[event] = fn;
-              if (event === 'end')
-                queueMicrotask(() => {
-                  handlers['data']?.(subset.encode());
-                  handlers['end']?.();
-                });
-              return stream;
-            },
-          };
-          return stream;
-        },
-      });
-    };
-    return font;
-  },
-};
-
-/** The naive way: pdf-lib + fontkit, full font embedded and subset per document, then signed. */
-async function naiveDocument(
-  fontBytes: Uint8Array,
-  i: number,
-  signer: DepartmentSigner,
-): Promise<Uint8Array> {
-  const model = sampleCertificate({ serial: `NAIVE-${i}` });
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkitForPdfLib as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
-  const font = await doc.embedFont(fontBytes, { subset: true });
-  const page = doc.addPage([595.28, 841.89]);
-  let y = 730;
-  const lines = [
-    model.title,
-    ...model.statement,
-    model.holderName.replace(/[^\u0000-\uffff]/gu, ''),
-    model.holderId,
-  ];
-  for (const line of [...lines, model.purpose, model.issuer.name, model.issueDate, model.serial]) {
-    page.drawText(line.replace(/[^\u0000-\uffff]/gu, '').slice(0, 30), {
-      x: 72,
-      y,
-      size: 14,
-      font,
-      color: rgb(0, 0, 0),
-    });
-    y -= 28;
-  }
-  return signPdf(await doc.save(), signer);
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -1,10 +1,12 @@
 // The platform's long-lived parts, built once at start from config: sources, catalogue, documents, outbox.
 import type { Config } from './config/config.ts';
 import type { Store } from './db/connection.ts';
+import { createTransactionRunner, type TransactionRunner } from './db/transaction-runner.ts';
 import { type Catalogue, loadCatalogue } from './modules/catalogue/catalogue.ts';
 import { ensureReferenceData } from './modules/catalogue/reference-data.ts';
 import { createDocumentProducer } from './modules/certificates/document-producer.ts';
 import type { DocumentProducer } from './modules/certificates/documents.port.ts';
+import { createSerialAllocator, type SerialAllocator } from './modules/certificates/serial-allocator.ts';
 import { inboxHandlers } from './modules/notices/inbox.ts';
 import { type EventHandler, startOutboxWorker } from './modules/notices/outbox.dispatcher.ts';
 import { createSourceRegistry, type SourceRegistry } from './modules/sources/source-registry.ts';
@@ -17,6 +19,8 @@ export interface Platform {
   documents: DocumentProducer;
   keyStore: KeyStore;
   eventHandlers: Record<string, EventHandler>;
+  transactions: TransactionRunner;
+  serials: SerialAllocator;
   /** Starts delivering outbox events in the background (the server does; tests drain by hand). */
   startOutbox(onError?: (e: unknown) => void): void;
   close(): Promise<void>;
@@ -36,6 +40,8 @@ export async function createPlatform(config: Config, store: Store): Promise<Plat
     documents,
     keyStore: documents.keyStore,
     eventHandlers,
+    transactions: createTransactionRunner(store),
+    serials: createSerialAllocator(store.db),
     startOutbox(onError) {
       worker ??= startOutboxWorker(store, eventHandlers, { ...(onError ? { onError } : {}) });
     },

@@ -4,27 +4,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ApplicationRow, CertificateRow, Database, OutboxRow } from '../../db/schema.ts';
 import type { CertificateDocuments } from './documents.port.ts';
 
-/** Next serial number of an issuer in a year; its own short transaction, so a crash leaves at most a gap. */
-export async function allocateSerial(
-  db: Kysely<Database>,
-  issuerCode: string,
-  year: number,
-): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('serial_counters')
-      .values({ issuer_code: issuerCode, year, last: 1 })
-      .onConflict((oc) =>
-        oc
-          .columns(['issuer_code', 'year'])
-          .doUpdateSet((eb) => ({ last: eb('serial_counters.last', '+', 1) })),
-      )
-      .returning('last')
-      .executeTakeFirstOrThrow();
-    return row.last;
-  });
-}
-
 /** Writes an application row. */
 export async function insertApplication(trx: Transaction<Database>, row: ApplicationRow): Promise<void> {
   await trx.insertInto('applications').values(row).execute();

@@ -15,23 +15,23 @@ import {
 } from '@certcloud/core';
 import type { Store } from '../../db/connection.ts';
 import type { ApplicationRow, CertificateRow } from '../../db/schema.ts';
+import type { TransactionRunner } from '../../db/transaction-runner.ts';
 import type { Identity } from '../../http/identity.ts';
 import { type AccessEntry, appendAccessRecords } from '../access-log/access-log.repository.ts';
 import type { Catalogue } from '../catalogue/catalogue.ts';
 import { type Facts, gatherFacts } from '../sources/gather-facts.ts';
 import type { SourceRegistry } from '../sources/source-registry.ts';
-import {
-  allocateSerial,
-  enqueueEvent,
-  insertApplication,
-  insertCertificate,
-} from './certificates.repository.ts';
+import { enqueueEvent, insertApplication, insertCertificate } from './certificates.repository.ts';
 import type { DocumentProducer } from './documents.port.ts';
 import { authorizeRequester, holderOf, type Requester } from './requester.ts';
+import type { SerialAllocator } from './serial-allocator.ts';
 
 /** What issuance needs. */
 export interface IssuanceDeps {
   store: Store;
+  /** Commits units of work (grouped on SQLite: one fsync for many certificates). */
+  transactions: TransactionRunner;
+  serials: SerialAllocator;
   registry: SourceRegistry;
   catalogue: Catalogue;
   documents: DocumentProducer;
@@ -115,7 +115,7 @@ export async function issueCertificate(
     application.outcome = outcome.outcome === 'refuse' ? 'refused' : 'referred';
     application.reason_zh = outcome.reason.zh;
     application.reason_en = outcome.reason.en;
-    await store.db.transaction().execute(async (trx) => {
+    await deps.transactions.run(async (trx) => {
       await insertApplication(trx, application);
       await appendAccessRecords(trx, withRef(access, application.id));
     });
@@ -128,7 +128,7 @@ export async function issueCertificate(
 
   const issuer = registry.department(issuerCode);
   const year = Number(today.slice(0, 4));
-  const n = await allocateSerial(store.db, issuerCode, year);
+  const n = await deps.serials.next(issuerCode, year);
   deps.failpoint?.('serial-allocated');
   const serial = `${issuerCode}-${year}-${String(n).padStart(6, '0')}`;
   const code = newVerificationCode();
@@ -179,7 +179,7 @@ export async function issueCertificate(
   deps.failpoint?.('documents-signed');
   application.outcome = 'issued';
   application.certificate_id = certificate.id;
-  await store.db.transaction().execute(async (trx) => {
+  await deps.transactions.run(async (trx) => {
     await insertApplication(trx, application);
     await insertCertificate(trx, certificate, docs);
     deps.failpoint?.('certificate-written');
