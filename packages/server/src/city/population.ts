@@ -206,7 +206,9 @@ function lifeEvents(b: CityBuilder, hh: Household): void {
     if (ageAtEnd >= pensionAge + 1 && r.chance(0.82)) {
       pension(b, p, alive ? (r.chance(0.01) ? 'suspended' : 'paying') : 'ended');
     } else if (alive && age >= 18 && age < pensionAge && r.chance(0.72)) {
-      const start = Math.max(p.birthDay + Math.floor((18 + r.int(0, 7)) * YEAR), INSURANCE_FROM);
+      const began = p.birthDay + Math.floor((18 + r.int(0, 7)) * YEAR);
+      // Older workers joined when the pension insurance scheme reached them, spread over a decade.
+      const start = began < INSURANCE_FROM ? INSURANCE_FROM + r.int(0, 3650) : began;
       const status = r.chance(0.92) ? 'active' : r.chance(0.75) ? 'suspended' : 'ended';
       insure(b, p, Math.min(start, today - 31), status);
     }
