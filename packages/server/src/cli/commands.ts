@@ -6,6 +6,7 @@ import { openStore } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { authCommands } from '../modules/auth/auth.cli.ts';
 import { certificateCommands } from '../modules/certificates/certificates.cli.ts';
+import { verifyCommands } from '../modules/verification/verification.cli.ts';
 import { keysCommands } from '../signing/keys.cli.ts';
 import { serve } from './serve.ts';
 
@@ -21,6 +22,7 @@ const USAGE = `certcloud — 证明云共享平台
   config                        列出所有设置 list every setting
   keys list | keys rotate --department D   签章密钥 signing keys
   issue --type T --holder ID --purpose P [--out f.pdf]   开具证明 issue a certificate
+  verify <file.pdf | token> [--keys jwks.json]   离线核验 verify offline with a saved key set
   staff add|disable, clients add|rotate, kiosks add   账号与凭据 accounts and credentials
 `;
 
@@ -60,6 +62,8 @@ export async function runCli(argv: string[]): Promise<number> {
   if (keysCommand) return keysCommand(config, rest);
   const certificateCommand = certificateCommands[command];
   if (certificateCommand) return certificateCommand(config, rest);
+  const verifyCommand = verifyCommands[command];
+  if (verifyCommand) return verifyCommand(config, rest);
   const cityCommand = cityCommands[command];
   if (cityCommand) return cityCommand(config, rest);
   process.stderr.write(`未知命令 unknown command: ${command}\n\n${USAGE}`);

@@ -4,7 +4,6 @@
 import {
   AppError,
   type CodeVerification,
-  chinaDate,
   maskName,
   maskResidentId,
   normaliseVerificationCode,
@@ -15,8 +14,8 @@ import {
 import type { Store } from '../../db/connection.ts';
 import type { KeyStore } from '../../signing/key-store.ts';
 import type { Catalogue } from '../catalogue/catalogue.ts';
-import { effectiveStatus } from '../certificates/certificate-view.ts';
 import type { SourceRegistry } from '../sources/source-registry.ts';
+import { chinaDay, currentStatus } from './china-day.ts';
 import { findByVerificationCode, type VerifiableCertificate } from './verification.repository.ts';
 import type { VerificationLog } from './verification-log.ts';
 
@@ -47,7 +46,7 @@ export function publicStatement(
     typeName: type.name,
     serial: row.serial,
     holder: { name: maskName(row.holder_name), idNumber: maskResidentId(row.holder_id) },
-    issuedAt: chinaDate(new Date(row.issued_at)),
+    issuedAt: chinaDay(new Date(row.issued_at)),
     validUntil: row.valid_until,
     issuer: { name: issuer.name, phone: issuer.phone, address: issuer.address },
   };
@@ -64,12 +63,12 @@ export function revocationCategory(row: VerifiableCertificate): RevocationCatego
 export async function verifyByCode(deps: VerificationDeps, input: string): Promise<CodeVerification> {
   const now = deps.now?.() ?? new Date();
   const code = normaliseVerificationCode(input.slice(0, 64));
-  const row = await findByVerificationCode(deps.store.db, code ?? NEVER_ISSUED);
+  const row = await findByVerificationCode(deps.store, code ?? NEVER_ISSUED);
   if (!row || !code) {
     deps.log.record({ channel: 'code', result: 'not-found', certificateId: null });
     throw new AppError('NOT_FOUND');
   }
-  const status = effectiveStatus(row, now);
+  const status = currentStatus(row, now);
   deps.log.record({ channel: 'code', result: status, certificateId: row.id });
   return {
     status,

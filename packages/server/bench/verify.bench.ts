@@ -1,0 +1,181 @@
+// bench:verify — verification by code over HTTP with autocannon against a running certcloud server (its
+// own process, SQLite, per-IP and global verification limits raised for the run), and in the same run a
+// bare Fastify hello-world on the same machine as the yardstick (target ≥ 0.5 of it). Also uploaded PDFs
+// verified per second (signature, coverage, chain, record by SHA-256, status; target ≥ 100/s).
+// Modes: no flag = the benchmark; `--serve <db> <dataDir>` = the certcloud server; `--hello` = hello-world.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chinaDate } from '@certcloud/core';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pino from 'pino';
+import { seedCity } from '../src/city/seed-city.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { openStore } from '../src/db/connection.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { buildApp } from '../src/http/app.ts';
+import { findDocument } from '../src/modules/certificates/certificates.repository.ts';
+import { issueCertificate } from '../src/modules/certificates/issue-certificate.ts';
+import { createVerificationLog } from '../src/modules/verification/verification-log.ts';
+import { verifyDocument } from '../src/modules/verification/verify-document.ts';
+import { createPlatform } from '../src/platform.ts';
+import { arg } from './bench-city.ts';
+
+const SELF = fileURLToPath(import.meta.url);
+const UNLIMITED = {
+  CERTCLOUD_VERIFY_RATE_PER_MINUTE: '100000000',
+  CERTCLOUD_VERIFY_GLOBAL_PER_MINUTE: '100000000',
+};
+
+/** Prints `PORT <n>` once listening; the parent reads it. */
+async function listenAndAnnounce(app: { listen(o: { port: number; host: string }): Promise<string> }) {
+  process.once('SIGTERM', () => process.exit(0)); // exit normally (profilers write their files on exit)
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  process.stdout.write(`PORT ${new URL(address).port}\n`);
+}
+
+if (process.argv.includes('--hello')) {
+  const app = Fastify({ logger: false });
+  app.get('/', async () => ({ hello: 'world' }));
+  await listenAndAnnounce(app);
+} else if (process.argv.includes('--serve')) {
+  const i = process.argv.indexOf('--serve');
+  const [dbFile, dataDir] = [process.argv[i + 1]!, process.argv[i + 2]!];
+  const config = loadConfig({
+    DATABASE_URL: dbFile,
+    CERTCLOUD_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...UNLIMITED,
+  });
+  const store = openStore(dbFile);
+  const app = await buildApp({ config, store, logger: pino({ level: 'warn' }) });
+  await listenAndAnnounce(app);
+} else {
+  await benchmark();
+}
+
+async function benchmark(): Promise<void> {
+  const seconds = arg('seconds', 10);
+  const connections = arg('connections', 32);
+  const certificates = arg('certificates', 200);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certcloud-bench-verify-'));
+  const dbFile = path.join(dir, 'city.db');
+  const dataDir = path.join(dir, 'data');
+  try {
+    // 1. A small city with certificates issued through the real path.
+    const store = openStore(dbFile);
+    await migrateToLatest(store.db);
+    await seedCity(store, { residents: 3000, seed: 5, today: chinaDate(new Date()) });
+    const config = loadConfig({ DATABASE_URL: dbFile, CERTCLOUD_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const platform = await createPlatform(config, store);
+    const holders = await store.db
+      .selectFrom('src_household')
+      .select('id_number')
+      .where('status', '=', 'registered')
+      .orderBy('id_number')
+      .limit(certificates)
+      .execute();
+    const codes: string[] = [];
+    const pdfs: Buffer[] = [];
+    for (const { id_number } of holders) {
+      const identity = {
+        kind: 'resident',
+        idNumber: id_number,
+        accountId: 'bench',
+        sessionId: 'bench',
+      } as const;
+      try {
+        const cert = await issueCertificate({ ...platform, store, publicUrl: config.publicUrl }, identity, {
+          type: 'household-registration',
+          purpose: '入学',
+        });
+        codes.push(cert.verification_code);
+        if (pdfs.length < 50) pdfs.push(Buffer.from((await findDocument(store.db, cert.id, 'pdf'))!.content));
+      } catch {
+        // minors and others the rule refuses are skipped
+      }
+    }
+    process.stdout.write(`issued ${codes.length} certificates in a 3 000-resident city (${dbFile})\n`);
+
+    // 2. PDFs verified per second, in process (what POST /api/v1/verify/document does after parsing).
+    const log = createVerificationLog(store.db);
+    const services = { ...platform, store, log, publicUrl: config.publicUrl };
+    for (let k = 0; k < 20; k++) await verifyDocument(services, pdfs[k % pdfs.length]!); // warm-up
+    let verified = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 3000) {
+      const answer = await verifyDocument(services, pdfs[verified % pdfs.length]!);
+      if (answer.verdict !== 'valid')
+        throw new Error(`bench PDF did not verify: ${answer.failedChecks.join(',')}`);
+      verified++;
+    }
+    const pdfRate = verified / ((performance.now() - t0) / 1000);
+    await log.flush();
+    await platform.close();
+    await store.close();
+
+    // 3. HTTP: hello-world, then verify-by-code, each alone on the machine.
+    const hello = await run(['--hello'], async (port) =>
+      cannon(`http://127.0.0.1:${port}/`, seconds, connections),
+    );
+    const verify = await run(['--serve', dbFile, dataDir], async (port) => {
+      let n = 0;
+      return cannon(
+        `http://127.0.0.1:${port}`,
+        seconds,
+        connections,
+        () => `/api/v1/verify/${codes[n++ % codes.length]}`,
+      );
+    });
+    const ratio = verify.rps / hello.rps;
+    process.stdout.write(
+      [
+        '',
+        `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; autocannon ${connections} connections, ${seconds} s each`,
+        `bare Fastify hello-world:           ${hello.rps.toFixed(0)} req/s (p99 ${hello.p99} ms)`,
+        `GET /api/v1/verify/{code} (SQLite): ${verify.rps.toFixed(0)} req/s (p99 ${verify.p99} ms), non-2xx ${verify.errors}`,
+        `ratio verify / hello-world:         ${ratio.toFixed(2)} (target ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
+        `PDFs verified per second:           ${pdfRate.toFixed(0)} /s in one process (target ≥ 100) ${pdfRate >= 100 ? 'OK' : 'BELOW TARGET'}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts this file in `mode` as a child process, runs `fn` against its port, and stops it. */
+async function run<T>(mode: string[], fn: (port: number) => Promise<T>): Promise<T> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SELF, ...mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let seen = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        seen += d.toString();
+        const m = /PORT (\d+)/.exec(seen);
+        if (m) resolve(Number(m[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
+    });
+    return await fn(port);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/** Runs autocannon (after a 2-second warm-up) and returns the mean requests per second. */
+async function cannon(url: string, seconds: number, connections: number, nextPath?: () => string) {
+  const options: autocannon.Options = {
+    url,
+    connections,
+    ...(nextPath ? { requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] } : {}),
+  };
+  await autocannon({ ...options, duration: 2 });
+  const r = await autocannon({ ...options, duration: seconds });
+  return { rps: r.requests.average, p99: r.latency.p99, errors: r.non2xx + r.errors };
+}
