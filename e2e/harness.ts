@@ -46,6 +46,7 @@ export interface Platform4Tests {
   app: FastifyInstance;
   fixtures: Fixture[];
   browser: Browser;
+  platform: Platform;
   /** Creates an officer and returns a way to sign in (password + current TOTP). */
   officer(
     username: string,
@@ -109,6 +110,7 @@ export async function startPlatform(residents = 2000): Promise<Platform4Tests> {
     app,
     fixtures: await listFixtures(store),
     browser,
+    platform,
     async officer(username, stationCodes, roles = ['window-officer', 'responsible-officer']) {
       const departmentCode = stationCodes[0] ?? 'MZ-GA';
       const e = await createStaff(store.db, { username, departmentCode, roles, stationCodes });
@@ -141,16 +143,26 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Photographs the page at 360, 768 and 1280 px and checks it with axe at each width. */
+/** Milliseconds spent photographing and checking pages (printed at the end of a run). */
+export const snapshotTime = { ms: 0, pages: 0, axeMs: 0 };
+
+/** Photographs the page at 360, 768 and 1280 px and checks it with axe-core once. */
 export async function snapshot(page: Page, name: string): Promise<string[]> {
+  const t0 = Date.now();
   const problems: string[] = [];
   const original = page.viewportSize() ?? { width: 1280, height: 900 };
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
     // axe once per page, at the phone width where crowding and target sizes matter most
-    if (width === 360) problems.push(...(await seriousViolations(page)).map((v) => `${name}@${width}: ${v}`));
+    if (width === 360) {
+      const ta = Date.now();
+      problems.push(...(await seriousViolations(page)).map((v) => `${name}@${width}: ${v}`));
+      snapshotTime.axeMs += Date.now() - ta;
+    }
   }
   await page.setViewportSize(original);
+  snapshotTime.ms += Date.now() - t0;
+  snapshotTime.pages++;
   return problems;
 }

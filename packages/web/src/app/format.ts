@@ -8,7 +8,7 @@ export function formatDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
-    month: lang === 'zh' ? 'numeric' : 'short',
+    month: lang === 'zh' ? 'long' : 'short',
     day: 'numeric',
   }).format(d);
 }

@@ -1,5 +1,5 @@
 // Revoking a certificate with a reason (officer of the issuing unit). Inline, never a pop-up.
-import { Button, Form, Input } from 'antd';
+import { Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { api } from '../app/api.ts';
 import { usePrefs } from '../app/i18n.tsx';
@@ -17,12 +17,12 @@ export function RevokeForm(props: { certificateId: string; onRevoked(): void }) 
         {t('撤销', 'Revoke')}
       </Button>
     );
-  const submit = async (v: { reason: string }) => {
+  const submit = async (v: { category: string; reason: string }) => {
     setBusy(true);
     setError(undefined);
     try {
       await api(`/api/v1/certificates/${props.certificateId}/revoke`, {
-        body: { reason: v.reason.trim() },
+        body: { category: v.category, reason: v.reason.trim() },
         idempotent: true,
       });
       props.onRevoked();
@@ -41,8 +41,21 @@ export function RevokeForm(props: { certificateId: string; onRevoked(): void }) 
       style={{ width: '100%' }}
     >
       <Form.Item
+        name="category"
+        label={t('撤销类别（核验页面会显示）', 'Category (shown on the verification page)')}
+        rules={[{ required: true, message: t('请选择撤销类别', 'Choose a category') }]}
+      >
+        <Radio.Group>
+          <Radio value="issued-in-error">{t('开具有误', 'Issued in error')}</Radio>
+          <Radio value="facts-changed">{t('情况发生变化', 'The facts changed')}</Radio>
+          <Radio value="holder-request">{t('持证人申请', 'Holder’s request')}</Radio>
+          <Radio value="superseded">{t('已换发新证明', 'Superseded')}</Radio>
+          <Radio value="other">{t('其他', 'Other')}</Radio>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item
         name="reason"
-        label={t('撤销原因（将记录在案）', 'Reason for revoking (kept on record)')}
+        label={t('撤销原因（仅内部记录）', 'Reason (kept on record, not shown publicly)')}
         rules={[
           { required: true, whitespace: true, min: 2, message: t('请填写撤销原因', 'Enter the reason') },
         ]}

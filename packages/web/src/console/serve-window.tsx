@@ -104,11 +104,10 @@ export function ServeWindow() {
         </Button>
       </Form>
       {cert ? (
-        <Card
-          style={{ marginTop: 16 }}
-          title={lang === 'zh' ? cert.typeName.zh : cert.typeName.en}
-          extra={<StatusTag cert={cert} />}
-        >
+        <Card style={{ marginTop: 16 }} title={lang === 'zh' ? cert.typeName.zh : cert.typeName.en}>
+          <p>
+            <StatusTag cert={cert} />
+          </p>
           <Typography.Paragraph>{cert.statement}</Typography.Paragraph>
           <Typography.Paragraph>
             {t('编号', 'Serial')}：{cert.serial} · {t('验证码', 'Code')}：

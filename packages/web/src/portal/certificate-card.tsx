@@ -15,6 +15,7 @@ import { formatDate } from '../app/format.ts';
 import { usePrefs } from '../app/i18n.tsx';
 import { ContactLine, Problem } from '../app/problem.tsx';
 import type { CertificateView } from '../app/types.ts';
+import { VerificationHistory } from './verification-history.tsx';
 
 /** Status in words with an icon (never colour alone). */
 export function StatusTag(props: { cert: Pick<CertificateView, 'status' | 'revokedAt' | 'validUntil'> }) {
@@ -70,9 +71,11 @@ export function CertificateCard(props: { cert: CertificateView; fresh?: boolean 
   return (
     <Card
       className="cc-cert"
-      title={<span>{lang === 'zh' ? c.typeName.zh : c.typeName.en}</span>}
-      extra={<StatusTag cert={c} />}
+      title={<span className="cc-wrap">{lang === 'zh' ? c.typeName.zh : c.typeName.en}</span>}
     >
+      <p className="cc-cert-status">
+        <StatusTag cert={c} />
+      </p>
       {props.fresh ? (
         <Alert
           type="success"
@@ -128,6 +131,7 @@ export function CertificateCard(props: { cert: CertificateView; fresh?: boolean 
         {t('开具单位', 'Issued by')}
       </Typography.Title>
       <ContactLine contact={c.issuer} />
+      {props.fresh ? null : <VerificationHistory certificateId={c.id} />}
     </Card>
   );
 }

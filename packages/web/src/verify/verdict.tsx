@@ -21,7 +21,15 @@ export type VerdictKind =
   | 'not-found'
   | 'not-genuine'
   | 'unavailable'
+  | 'unknown-status'
   | 'offline-genuine';
+
+/** One check of a document or token, in words. */
+export interface CheckLine {
+  name: string;
+  result: 'passed' | 'failed' | 'unknown';
+  message: string;
+}
 
 /** The facts shown with an answer (masked name and ID only). */
 export interface VerdictFacts {
@@ -35,13 +43,24 @@ export interface VerdictFacts {
   statement?: string;
   issuer?: Contact;
   issuerCode?: string;
+  revocationCategory?: string;
+  checks?: CheckLine[];
 }
+
+const CATEGORY: Record<string, [string, string]> = {
+  'issued-in-error': ['开具有误', 'issued in error'],
+  'facts-changed': ['情况发生变化', 'the facts changed'],
+  'holder-request': ['持证人申请', 'at the holder’s request'],
+  superseded: ['已换发新证明', 'replaced by a new certificate'],
+  other: ['其他原因', 'other reasons'],
+};
 
 /** One answer, as a large block. */
 export function Verdict(props: { kind: VerdictKind; facts?: VerdictFacts }) {
   const { t, lang } = usePrefs();
   const f = props.facts ?? {};
   const when = (iso?: string | null) => (iso ? formatDate(iso, lang) : '');
+  const category = f.revocationCategory ? CATEGORY[f.revocationCategory] : undefined;
   const look: Record<VerdictKind, { cls: string; icon: ReactNode; words: string; more: string }> = {
     valid: {
       cls: 'ok',
@@ -58,10 +77,11 @@ export function Verdict(props: { kind: VerdictKind; facts?: VerdictFacts }) {
       words: f.revokedAt
         ? t(`✘ 已撤销（${when(f.revokedAt)}）`, `✘ Revoked on ${when(f.revokedAt)}`)
         : t('✘ 已撤销', '✘ Revoked'),
-      more: t(
-        '这份证明已被开具单位撤销，不能再使用。',
-        'The issuing office has revoked this certificate; it must not be relied on.',
-      ),
+      more:
+        t(
+          '这份证明已被开具单位撤销，不能再使用。',
+          'The issuing office has revoked this certificate; it must not be relied on.',
+        ) + (category ? ` ${t('撤销原因：', 'Reason: ')}${t(category[0], category[1])}` : ''),
     },
     expired: {
       cls: 'warn',
@@ -99,6 +119,15 @@ export function Verdict(props: { kind: VerdictKind; facts?: VerdictFacts }) {
         'The verification service cannot be reached; try again later, or call the issuing office.',
       ),
     },
+    'unknown-status': {
+      cls: 'warn',
+      icon: <QuestionCircleFilled />,
+      words: t('⚠ 文件真实，但无法确认状态', '⚠ Authentic, but the status cannot be confirmed'),
+      more: t(
+        '签章完好，但平台没有找到对应的开具记录，请致电开具单位确认。这不表示文件是伪造的。',
+        'The seal is intact but the platform has no matching record; call the issuing office. This does not mean it is forged.',
+      ),
+    },
     'offline-genuine': {
       cls: 'warn',
       icon: <CheckCircleFilled />,
@@ -132,6 +161,25 @@ export function Verdict(props: { kind: VerdictKind; facts?: VerdictFacts }) {
               <Row label={t('开具单位代码', 'Issuer code')} value={f.issuerCode} />
             ) : null}
           </dl>
+        ) : null}
+        {f.checks && f.checks.length > 0 ? (
+          <ul className="cc-checks" aria-label={t('逐项检查', 'Checks')}>
+            {f.checks.map((c) => (
+              <li key={c.name}>
+                <span aria-hidden="true">
+                  {c.result === 'passed' ? '✔' : c.result === 'failed' ? '✘' : '？'}
+                </span>{' '}
+                <strong>
+                  {c.result === 'passed'
+                    ? t('通过', 'Passed')
+                    : c.result === 'failed'
+                      ? t('未通过', 'Failed')
+                      : t('无法检查', 'Not checked')}
+                </strong>
+                ：{c.message}
+              </li>
+            ))}
+          </ul>
         ) : null}
         {f.issuer ? (
           <div style={{ marginTop: 12 }}>

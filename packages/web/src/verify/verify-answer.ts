@@ -33,10 +33,19 @@ export function verdictOf(answer: Json, lang: Lang): { kind: VerdictKind; facts:
     statement: str(cert['statement']),
     ...(issuer?.name && issuer.phone ? { issuer: issuer as Contact } : {}),
   };
-  const genuine =
-    answer['genuine'] ?? answer['signatureValid'] ?? (answer['signature'] as Json | undefined)?.['valid'];
-  if (genuine === false) return { kind: 'not-genuine', facts };
-  const status = str(answer['status']) ?? str(cert['status']);
+  const checks = Array.isArray(answer['checks']) ? (answer['checks'] as Json[]) : [];
+  facts.checks = checks.map((c) => ({
+    name: String(c['name']),
+    result: c['result'] === 'passed' ? 'passed' : c['result'] === 'failed' ? 'failed' : 'unknown',
+    message: words(c['message'], lang) ?? '',
+  }));
+  const category = str(answer['revocationCategory']);
+  if (category) facts.revocationCategory = category;
+  // Document and token checks answer with a verdict; the code lookup with the status.
+  const verdict = str(answer['verdict']);
+  if (verdict === 'invalid') return { kind: 'not-genuine', facts };
+  if (verdict === 'unknown') return { kind: 'unknown-status', facts };
+  const status = verdict ?? str(answer['status']) ?? str(cert['status']);
   if (status === 'revoked') return { kind: 'revoked', facts };
   if (status === 'expired') return { kind: 'expired', facts };
   if (status === 'valid') return { kind: 'valid', facts };

@@ -6,6 +6,7 @@ import { Button, Card, Form, Input, Spin, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../app/api.ts';
 import { usePrefs } from '../app/i18n.tsx';
+import { Problem } from '../app/problem.tsx';
 import { navigate, usePath } from '../app/router.ts';
 import { PageShell } from '../app/shell.tsx';
 import { loadJwks, parseVerifyUrl, verifyQrToken } from './offline-token.ts';
@@ -24,8 +25,19 @@ export default function VerifyApp() {
   const path = usePath();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const [problem, setProblem] = useState<unknown>();
   const [form] = Form.useForm<{ code: string }>();
   const pathCode = path.startsWith('/v/') ? decodeURIComponent(path.slice(3)) : undefined;
+  const [hash, setHash] = useState(() => location.hash);
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    addEventListener('hashchange', on);
+    addEventListener('cc:navigate', on);
+    return () => {
+      removeEventListener('hashchange', on);
+      removeEventListener('cc:navigate', on);
+    };
+  }, []);
 
   const check = useCallback(
     async (code: string, token?: string) => {
@@ -63,9 +75,9 @@ export default function VerifyApp() {
   useEffect(() => {
     if (!pathCode) return;
     form.setFieldsValue({ code: pathCode });
-    const token = location.hash.length > 1 ? decodeURIComponent(location.hash.slice(1)) : undefined;
+    const token = hash.length > 1 ? decodeURIComponent(hash.slice(1)) : undefined;
     void check(pathCode, token);
-  }, [pathCode, check, form]);
+  }, [pathCode, hash, check, form]);
 
   const onScanned = (text: string) => {
     const parsed = parseVerifyUrl(text);
@@ -78,6 +90,7 @@ export default function VerifyApp() {
   const onPdf = async (file: Blob) => {
     setBusy(true);
     setOutcome(undefined);
+    setProblem(undefined);
     try {
       const answer = await api<Record<string, unknown>>('/api/v1/verify/document', {
         body: file,
@@ -85,8 +98,8 @@ export default function VerifyApp() {
       });
       setOutcome(verdictOf(answer, lang));
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 422 || e.status === 400))
-        setOutcome({ kind: e.status === 404 ? 'not-found' : 'not-genuine' });
+      if (e instanceof ApiError && e.status === 400) setOutcome({ kind: 'not-genuine' });
+      else if (e instanceof ApiError && e.status > 0 && e.status < 500 && e.status !== 429) setProblem(e);
       else setOutcome({ kind: 'unavailable' });
     } finally {
       setBusy(false);
@@ -133,6 +146,7 @@ export default function VerifyApp() {
             <Spin size="large" /> {t('正在核验…', 'Checking…')}
           </div>
         ) : null}
+        {problem ? <Problem error={problem} /> : null}
         {outcome ? (
           <Verdict kind={outcome.kind} {...(outcome.facts ? { facts: outcome.facts } : {})} />
         ) : null}
