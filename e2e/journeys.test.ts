@@ -142,6 +142,11 @@ describe.skipIf(!HAS_CHROMIUM)('browser journeys', () => {
     a11y.push(...(await snapshot(page, 'portal-elder')));
     await page.getByRole('button', { name: '标准版' }).click();
 
+    // The Chinese webfont comes from the platform (no system font, no CDN), and nothing left the platform.
+    const fontLoaded = await page.evaluate(() =>
+      document.fonts.ready.then(() => document.fonts.check('16px "Noto Sans SC"', '证明云')),
+    );
+    expect(fontLoaded).toBe(true);
     expect((page as Page & { outside?: string[] }).outside).toEqual([]);
     await ctx.close();
   });
@@ -274,9 +279,11 @@ describe.skipIf(!HAS_CHROMIUM)('browser journeys', () => {
     a11y.push(...(await snapshot(page, 'kiosk-menu')));
     await page.getByRole('button', { name: '户籍证明' }).click();
     a11y.push(...(await snapshot(page, 'kiosk-confirm')));
+    const popup = page.waitForEvent('popup');
     const pdf = page.waitForResponse((r) => r.url().endsWith('/pdf') && r.status() === 200);
     await page.locator('.cc-kiosk-grid button').first().click();
     await pdf;
+    const printWindow = await popup;
     await page.getByRole('heading', { name: /证明已打印/ }).waitFor();
     a11y.push(...(await snapshot(page, 'kiosk-printed')));
 
@@ -286,6 +293,15 @@ describe.skipIf(!HAS_CHROMIUM)('browser journeys', () => {
     const after = await page.locator('.cc-kiosk-main').textContent();
     expect(after).not.toContain('验证码');
     expect(after).not.toContain('证明已打印');
+    expect(printWindow.isClosed()).toBe(true); // the signed PDF window went with the visit
+    // …and the platform ended the kiosk session (the card holder's token is worthless now).
+    await expect
+      .poll(
+        async () =>
+          (await p.store.db.selectFrom('kiosk_sessions').select('id').where('ended_at', 'is', null).execute())
+            .length,
+      )
+      .toBe(0);
     await ctx.close();
   });
 

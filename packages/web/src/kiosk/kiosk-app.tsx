@@ -3,7 +3,7 @@
 import { Button, Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePrefs } from '../app/i18n.tsx';
-import { type KioskDevice, loadKioskDevice } from './kiosk-device.ts';
+import { closePrintWindow, type KioskDevice, loadKioskDevice } from './kiosk-device.ts';
 import { KioskFlow } from './kiosk-flow.tsx';
 
 const IDLE_SECONDS = 60;
@@ -38,6 +38,7 @@ export default function KioskApp() {
   const endVisit = useCallback(() => {
     const token = sessionToken.current;
     sessionToken.current = undefined;
+    closePrintWindow();
     if (token)
       fetch('/api/v1/kiosk/sessions/current', {
         method: 'DELETE',

@@ -61,18 +61,30 @@ export function speak(text: string, lang: 'zh' | 'en'): void {
   }
 }
 
+let printWindow: Window | null = null;
+
 /** Opens the signed PDF for printing (the kiosk's printer prints it; Chromium kiosks use --kiosk-printing). */
 export function printPdf(blob: Blob): void {
+  closePrintWindow();
   const url = URL.createObjectURL(blob);
-  const w = window.open(url, '_blank');
-  if (w) {
-    w.addEventListener('load', () => {
-      try {
-        w.print();
-      } catch {
-        // the PDF viewer prints on its own
-      }
-    });
-  }
+  printWindow = window.open(url, '_blank');
+  const w = printWindow;
+  w?.addEventListener('load', () => {
+    try {
+      w.print();
+    } catch {
+      // the PDF viewer prints on its own
+    }
+  });
   setTimeout(() => URL.revokeObjectURL(url), 120_000);
+}
+
+/** Closes the last person's print window, so the next person never sees their certificate. */
+export function closePrintWindow(): void {
+  try {
+    printWindow?.close();
+  } catch {
+    // already closed
+  }
+  printWindow = null;
 }
