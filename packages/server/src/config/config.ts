@@ -20,6 +20,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** 32-byte key that encrypts private keys at rest; undefined → a 0600 key file in dataDir. */
   readonly masterKey: Buffer | undefined;
+  /** Proxies whose X-Forwarded-For is believed (Fastify trustProxy): false, or addresses/CIDRs. */
+  readonly trustProxy: false | string;
   /** Folder of certificate types, check services and source definitions. */
   readonly catalogueDir: string;
   /** Per-source credentials, from CERTCLOUD_SOURCE_SECRET_<NAME> (never logged). */
@@ -58,6 +60,11 @@ export const settingDocs = [
   ],
   ['CERTCLOUD_SOURCE_TIMEOUT_MS', '2000', 'Default timeout for each department source read'],
   ['CERTCLOUD_DATA_DIR', './data', 'Folder for keys and other local state'],
+  [
+    'TRUST_PROXY',
+    '(unset)',
+    'Load balancer addresses/CIDRs whose X-Forwarded-For is believed (comma-separated)',
+  ],
   ['CERTCLOUD_CATALOGUE_DIR', '<repo>/catalogue', 'Certificate types, check services and source definitions'],
   [
     'CERTCLOUD_SOURCE_SECRET_<NAME>',
@@ -155,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(str('CERTCLOUD_DATA_DIR', './data')),
     redisUrl,
     masterKey,
+    trustProxy: env['TRUST_PROXY'] ? env['TRUST_PROXY'] : false,
     catalogueDir: path.resolve(str('CERTCLOUD_CATALOGUE_DIR', DEFAULT_CATALOGUE_DIR)),
     sourceSecrets: Object.freeze(
       Object.fromEntries(

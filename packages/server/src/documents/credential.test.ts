@@ -17,7 +17,13 @@ const model: CredentialModel = {
   validFrom: '2026-12-03T08:00:00Z',
   validUntil: '2027-03-02T23:59:59Z',
   subject: { name: '林𠀾𪚥', idNumber: '441402**********1234', criminalRecord: false },
-  statusUrl: 'https://zm.example.gov.cn/api/v1/verify/7K3QXABCDEFGHJKMNPQR4D',
+  credentialStatus: {
+    id: 'https://zm.example.gov.cn/api/v1/status-lists/MZ-GA-441402-01/2026#123',
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+    statusListIndex: '123',
+    statusListCredential: 'https://zm.example.gov.cn/api/v1/status-lists/MZ-GA-441402-01/2026',
+  },
 };
 
 function offlineLoader(signer: DepartmentSigner) {

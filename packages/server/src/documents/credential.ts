@@ -18,8 +18,8 @@ export interface CredentialModel {
   validUntil: string;
   /** The holder and the stated facts (masked as the caller decides). */
   subject: Record<string, unknown>;
-  /** Where status (valid / revoked) is checked; becomes `credentialStatus`. */
-  statusUrl?: string;
+  /** Where status (valid / revoked) is checked, e.g. a W3C BitstringStatusListEntry. */
+  credentialStatus?: Record<string, unknown>;
 }
 
 /** A credential with its proof (plain JSON, ready to serve as application/vc+ld+json). */
@@ -44,7 +44,7 @@ export function issueCredential(
     validFrom: model.validFrom,
     validUntil: model.validUntil,
     credentialSubject: { ...model.subject, certificateType: model.typeCode, serial: model.serial },
-    ...(model.statusUrl ? { credentialStatus: { id: model.statusUrl, type: 'CertcloudStatusCheck' } } : {}),
+    ...(model.credentialStatus ? { credentialStatus: model.credentialStatus } : {}),
   };
   const proofConfig = {
     '@context': unsecured['@context'],

@@ -8,6 +8,9 @@ x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 const EC = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
 /** A new P-256 key pair (extractable, to be encrypted into the store). */
+/** Certificates start a little before they are made, so a document signed at once never predates its key. */
+const BACKDATE_MS = 10 * 60_000;
+
 export async function newEcKeyPair(): Promise<CryptoKeyPair> {
   return (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair;
 }
@@ -32,7 +35,7 @@ export async function createRootCertificate(keys: CryptoKeyPair, cityName: strin
     serialNumber: serial(),
     subject: name,
     issuer: name,
-    notBefore: now,
+    notBefore: new Date(now.getTime() - BACKDATE_MS),
     notAfter: new Date(now.getTime() + 20 * 365.25 * 86400_000),
     signingAlgorithm: EC,
     publicKey: keys.publicKey,
@@ -60,7 +63,7 @@ export async function createDepartmentCertificate(opts: {
     serialNumber: serial(),
     subject: new x509.Name([{ C: ['CN'] }, { O: [opts.cityName] }, { CN: [opts.departmentName] }]),
     issuer: root.subjectName,
-    notBefore: now,
+    notBefore: new Date(now.getTime() - BACKDATE_MS),
     notAfter: new Date(now.getTime() + 5 * 365.25 * 86400_000),
     signingAlgorithm: EC,
     publicKey: opts.publicKey,

@@ -8,6 +8,7 @@ import { formatChineseDate } from '../../documents/certificate-model.ts';
 import { issueCredential } from '../../documents/credential.ts';
 import { signQrToken } from '../../documents/qr-token.ts';
 import { createKeyStore, type KeyStore } from '../../signing/key-store.ts';
+import { statusListEntry } from '../verification/status-list.ts';
 import type { DocumentProducer } from './documents.port.ts';
 
 /** The default document producer, with the key store it signs from. */
@@ -62,7 +63,12 @@ export async function createDocumentProducer(
           validFrom: input.issuedAt,
           validUntil: `${input.validUntil}T23:59:59+08:00`,
           subject: { ...input.statement, purpose: input.purpose },
-          statusUrl: `${config.publicUrl}/api/v1/verify/${input.verificationCode}`,
+          credentialStatus: statusListEntry(
+            config.publicUrl,
+            input.issuer.code,
+            Number(issueDay.slice(0, 4)),
+            input.statusListIndex,
+          ),
         },
         signer,
         new Date(input.issuedAt),
