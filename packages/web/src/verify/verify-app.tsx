@@ -112,13 +112,26 @@ export default function VerifyApp() {
         <Typography.Title level={1}>
           {t('核验证明真伪和状态', 'Check a certificate is genuine and valid')}
         </Typography.Title>
+        {busy ? (
+          <div role="status" aria-live="polite">
+            <Spin size="large" /> {t('正在核验…', 'Checking…')}
+          </div>
+        ) : null}
+        {problem ? <Problem error={problem} /> : null}
+        {outcome ? (
+          <Verdict kind={outcome.kind} {...(outcome.facts ? { facts: outcome.facts } : {})} />
+        ) : null}
         <Card title={t('输入验证码', 'Type the verification code')}>
           <Form
             form={form}
             layout="vertical"
             requiredMark={false}
             name="verify"
-            onFinish={(v) => navigate(`/v/${encodeURIComponent(v.code.trim())}`)}
+            onFinish={(v) => {
+              const target = `/v/${encodeURIComponent(v.code.trim())}`;
+              if (location.pathname === target) void check(v.code.trim());
+              else navigate(target);
+            }}
           >
             <Form.Item
               name="code"
@@ -141,15 +154,6 @@ export default function VerifyApp() {
             </Button>
           </Form>
         </Card>
-        {busy ? (
-          <div role="status" aria-live="polite">
-            <Spin size="large" /> {t('正在核验…', 'Checking…')}
-          </div>
-        ) : null}
-        {problem ? <Problem error={problem} /> : null}
-        {outcome ? (
-          <Verdict kind={outcome.kind} {...(outcome.facts ? { facts: outcome.facts } : {})} />
-        ) : null}
         <Card title={t('扫描二维码', 'Scan the QR code')}>
           <QrScanner onText={onScanned} />
         </Card>
