@@ -43,6 +43,7 @@ function pgConnector(
     const guard = `-c default_transaction_read_only=on -c statement_timeout=${Math.trunc(timeoutMs)}`;
     u.searchParams.set('options', [u.searchParams.get('options'), guard].filter(Boolean).join(' '));
     pool = new pg.Pool({ connectionString: u.toString(), max: poolSize, connectionTimeoutMillis: timeoutMs });
+    pool.on('error', () => {}); // an idle connection lost is replaced on the next read, never a crash
     return pool;
   };
   // Extended protocol with one parameter: a single statement, no injection through the subject.

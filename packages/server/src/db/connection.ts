@@ -15,6 +15,9 @@ export type Store =
 export function openStore(databaseUrl: string, opts: { poolSize?: number } = {}): Store {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection the server closed (restart, failover, DROP DATABASE … FORCE) is an event, not a
+    // crash: the pool drops it and opens a new one on the next query.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { dialect: 'postgres', db, pool, close: () => db.destroy() };
   }
