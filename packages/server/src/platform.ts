@@ -47,6 +47,7 @@ export async function createPlatform(config: Config, store: Store): Promise<Plat
     },
     async close() {
       await worker?.stop();
+      await documents.close();
       await registry.close();
     },
   };

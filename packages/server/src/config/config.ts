@@ -22,6 +22,8 @@ export interface Config {
   readonly masterKey: Buffer | undefined;
   /** Proxies whose X-Forwarded-For is believed (Fastify trustProxy): false, or addresses/CIDRs. */
   readonly trustProxy: false | string;
+  /** Worker threads rendering and signing documents (0 = in the main thread). */
+  readonly documentWorkers: number;
   /** Folder of certificate types, check services and source definitions. */
   readonly catalogueDir: string;
   /** Per-source credentials, from CERTCLOUD_SOURCE_SECRET_<NAME> (never logged). */
@@ -59,6 +61,11 @@ export const settingDocs = [
     'auto | on | off: /kiosk gets a DEMO device credential (auto: only over the synthetic demo city, SIMULATED devices)',
   ],
   ['CERTCLOUD_SOURCE_TIMEOUT_MS', '2000', 'Default timeout for each department source read'],
+  [
+    'CERTCLOUD_DOCUMENT_WORKERS',
+    '1',
+    'Worker threads rendering and signing PDFs and credentials (0 = main thread)',
+  ],
   ['CERTCLOUD_DATA_DIR', './data', 'Folder for keys and other local state'],
   [
     'TRUST_PROXY',
@@ -162,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(str('CERTCLOUD_DATA_DIR', './data')),
     redisUrl,
     masterKey,
+    documentWorkers: int('CERTCLOUD_DOCUMENT_WORKERS', 1, 0, 16),
     trustProxy: env['TRUST_PROXY'] ? env['TRUST_PROXY'] : false,
     catalogueDir: path.resolve(str('CERTCLOUD_CATALOGUE_DIR', DEFAULT_CATALOGUE_DIR)),
     sourceSecrets: Object.freeze(

@@ -1,79 +1,85 @@
-// The document layer behind issuance: department keys from the key store, the sealed and signed PDF, the
-// W3C credential and the QR token — all signed with the issuing department's keys.
-import { chinaDate, maskName, maskResidentId } from '@certcloud/core';
+// The document layer behind issuance: department keys from the key store, and the documents rendered and
+// signed either in worker threads (the default: the second core renders while the first serves requests and
+// writes the store) or in-process (workers = 0).
+import { Worker } from 'node:worker_threads';
 import type { Config } from '../../config/config.ts';
 import type { Store } from '../../db/connection.ts';
-import { renderSignedCertificatePdf, warmUpDocuments } from '../../documents/certificate-documents.ts';
-import { formatChineseDate } from '../../documents/certificate-model.ts';
-import { issueCredential } from '../../documents/credential.ts';
-import { signQrToken } from '../../documents/qr-token.ts';
+import { warmUpDocuments } from '../../documents/certificate-documents.ts';
 import { createKeyStore, type KeyStore } from '../../signing/key-store.ts';
-import { statusListEntry } from '../verification/status-list.ts';
-import type { DocumentProducer } from './documents.port.ts';
+import { produceDocuments } from './document-job.ts';
+import type { DocumentJobMessage } from './document-worker.ts';
+import type { CertificateDocuments, DocumentProducer } from './documents.port.ts';
 
 /** The default document producer, with the key store it signs from. */
 export async function createDocumentProducer(
   store: Store,
-  config: Pick<Config, 'masterKey' | 'dataDir' | 'publicUrl'>,
-): Promise<DocumentProducer & { keyStore: KeyStore }> {
+  config: Pick<Config, 'masterKey' | 'dataDir' | 'publicUrl' | 'documentWorkers'>,
+): Promise<DocumentProducer & { keyStore: KeyStore; close(): Promise<void> }> {
   const keyStore = createKeyStore(store, config);
-  warmUpDocuments();
+  if (config.documentWorkers === 0) {
+    warmUpDocuments();
+    return {
+      keyStore,
+      async produce(input) {
+        return produceDocuments(input, await keyStore.signerFor(input.issuer.code), config.publicUrl);
+      },
+      async close() {},
+    };
+  }
+  const pool = Array.from({ length: config.documentWorkers }, () => startWorker(config.publicUrl));
+  let turn = 0;
   return {
     keyStore,
     async produce(input) {
       const signer = await keyStore.signerFor(input.issuer.code);
-      const issueDay = chinaDate(new Date(input.issuedAt));
-      const qrToken = signQrToken(
-        {
-          name: maskName(input.holderName),
-          id: maskResidentId(input.holderId),
-          type: input.type.code,
-          serial: input.serial,
-          issued: issueDay,
-          validUntil: input.validUntil,
-          issuer: input.issuer.code,
-        },
-        signer,
-      );
-      const pdf = await renderSignedCertificatePdf(
-        {
-          title: input.type.wording.title.zh,
-          titleEn: input.type.wording.title.en,
-          statement: [input.statementText],
-          holderName: input.holderName,
-          holderId: input.holderId,
-          purpose: input.purpose,
-          issueDate: formatChineseDate(issueDay),
-          validUntil: formatChineseDate(input.validUntil),
-          serial: input.serial,
-          verificationCode: input.verificationCode,
-          verificationUrl: `${input.verifyUrl}#${qrToken}`,
-          issuer: input.issuer,
-          ...(input.requesterLine ? { requesterLine: input.requesterLine } : {}),
-        },
-        signer,
-        { signingTime: new Date(input.issuedAt) },
-      );
-      const credential = issueCredential(
-        {
-          id: `urn:uuid:${input.certificateId}`,
-          typeCode: input.type.code,
-          name: input.type.name.zh,
-          serial: input.serial,
-          validFrom: input.issuedAt,
-          validUntil: `${input.validUntil}T23:59:59+08:00`,
-          subject: { ...input.statement, purpose: input.purpose },
-          credentialStatus: statusListEntry(
-            config.publicUrl,
-            input.issuer.code,
-            Number(issueDay.slice(0, 4)),
-            input.statusListIndex,
-          ),
-        },
-        signer,
-        new Date(input.issuedAt),
-      );
-      return { pdf, credential, qrToken };
+      // The least busy worker, starting the search at the next one in turn.
+      turn = (turn + 1) % pool.length;
+      let worker = pool[turn]!;
+      for (const w of pool) if (w.pending.size < worker.pending.size) worker = w;
+      return worker.run(input, signer);
+    },
+    async close() {
+      await Promise.all(pool.map((w) => w.terminate()));
+    },
+  };
+}
+
+function startWorker(publicUrl: string) {
+  const worker = new Worker(new URL('./document-worker-boot.mjs', import.meta.url), {
+    workerData: { entry: new URL('./document-worker.ts', import.meta.url).href, publicUrl },
+  });
+  const pending = new Map<number, { resolve(d: CertificateDocuments): void; reject(e: Error): void }>();
+  const sentKids = new Set<string>();
+  let nextId = 0;
+  worker.on('message', (m: { id: number; docs?: CertificateDocuments; error?: string }) => {
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (!p) return;
+    if (m.docs) p.resolve(m.docs);
+    else p.reject(new Error(`document worker: ${m.error}`));
+  });
+  const failAll = (e: Error) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`document worker exited (${code})`)));
+  return {
+    pending,
+    run(input: DocumentJobMessage['input'], signer: Parameters<typeof produceDocuments>[1]) {
+      const id = nextId++;
+      const job: DocumentJobMessage = { id, input, signerKid: signer.pdf.kid };
+      if (!sentKids.has(signer.pdf.kid)) {
+        job.signer = signer;
+        sentKids.add(signer.pdf.kid);
+      }
+      return new Promise<CertificateDocuments>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage(job);
+      });
+    },
+    async terminate() {
+      await worker.terminate();
     },
   };
 }
