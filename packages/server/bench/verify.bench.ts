@@ -149,9 +149,21 @@ async function benchmark(): Promise<void> {
 
 /** Starts this file in `mode` as a child process, runs `fn` against its port, and stops it. */
 async function run<T>(mode: string[], fn: (port: number) => Promise<T>): Promise<T> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SELF, ...mode], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(process.env['BENCH_CPU_PROF']
+        ? ['--cpu-prof', '--cpu-prof-dir=' + process.env['BENCH_CPU_PROF']]
+        : []),
+      '--import',
+      'tsx',
+      SELF,
+      ...mode,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let seen = '';
