@@ -20,7 +20,7 @@ const baselineCount = arg('baseline', 20);
 const { store } = await openBenchCity(residents);
 // Keys live in the bench city's store, so their master key stays beside it.
 const dataDir = path.resolve('bench-data', 'data');
-const config = loadConfig({ CERTCLOUD_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+const config = loadConfig({ ...process.env, CERTCLOUD_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
 const platform = await createPlatform(config, store);
 const deps = { ...platform, store, publicUrl: config.publicUrl };
 

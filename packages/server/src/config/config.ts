@@ -63,7 +63,7 @@ export const settingDocs = [
   ['CERTCLOUD_SOURCE_TIMEOUT_MS', '2000', 'Default timeout for each department source read'],
   [
     'CERTCLOUD_DOCUMENT_WORKERS',
-    '1',
+    '2',
     'Worker threads rendering and signing PDFs and credentials (0 = main thread)',
   ],
   ['CERTCLOUD_DATA_DIR', './data', 'Folder for keys and other local state'],
@@ -169,7 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(str('CERTCLOUD_DATA_DIR', './data')),
     redisUrl,
     masterKey,
-    documentWorkers: int('CERTCLOUD_DOCUMENT_WORKERS', 1, 0, 16),
+    documentWorkers: int('CERTCLOUD_DOCUMENT_WORKERS', 2, 0, 16),
     trustProxy: env['TRUST_PROXY'] ? env['TRUST_PROXY'] : false,
     catalogueDir: path.resolve(str('CERTCLOUD_CATALOGUE_DIR', DEFAULT_CATALOGUE_DIR)),
     sourceSecrets: Object.freeze(
