@@ -1,8 +1,8 @@
 // Resident registration and login, and the session routes shared with staff (logout, password, me).
 import { AppError, maskResidentId, validateResidentId } from '@certcloud/core';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthContext } from './auth-context.ts';
-import { assertNotThrottled, countFailure, takeOrRefuse } from './rate-limits.ts';
+import { assertNotThrottled, countFailure, type Limiter, takeOrRefuse } from './rate-limits.ts';
 import {
   changeResidentPassword,
   confirmRegistration,
@@ -41,6 +41,32 @@ export async function startBrowserSession(
   if (previousSessionId) await revokeSession(ctx.db, previousSessionId, 'rotated');
   const session = await createSession(ctx.db, subject);
   reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(ctx.config.publicUrl));
+}
+
+/**
+ * A throttled sign-in: refused while the limiters are used up, a failed `verify` counted against each, and on
+ * success a fresh session cookie replacing the one the browser came with. Returns the signed-in subject's id.
+ */
+export async function throttledSignIn(
+  ctx: AuthContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  limiters: Limiter[],
+  kind: 'resident' | 'staff',
+  verify: () => Promise<string>,
+): Promise<string> {
+  await assertNotThrottled(limiters, req, reply);
+  let id: string;
+  try {
+    id = await verify();
+  } catch (err) {
+    await countFailure(limiters, req);
+    throw err;
+  }
+  const previous =
+    req.identity.kind === 'resident' || req.identity.kind === 'staff' ? req.identity.sessionId : undefined;
+  await startBrowserSession(ctx, reply, previous, { kind, id });
+  return id;
 }
 
 /** Registers the resident and session routes. */
@@ -135,19 +161,9 @@ export function residentRoutes(app: FastifyInstance, ctx: AuthContext): void {
     async (req, reply) => {
       normaliseId(req.body);
       const limiters = [ctx.limiters.residentLogin, ctx.limiters.loginIp];
-      await assertNotThrottled(limiters, req, reply);
-      let accountId: string;
-      try {
-        accountId = await verifyResidentLogin(ctx.db, req.body);
-      } catch (err) {
-        await countFailure(limiters, req);
-        throw err;
-      }
-      const previous =
-        req.identity.kind === 'resident' || req.identity.kind === 'staff'
-          ? req.identity.sessionId
-          : undefined;
-      await startBrowserSession(ctx, reply, previous, { kind: 'resident', id: accountId });
+      await throttledSignIn(ctx, req, reply, limiters, 'resident', () =>
+        verifyResidentLogin(ctx.db, req.body),
+      );
       return { ok: true };
     },
   );

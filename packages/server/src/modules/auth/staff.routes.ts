@@ -2,8 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { StaffRole } from '../../http/identity.ts';
 import type { AuthContext } from './auth-context.ts';
-import { assertNotThrottled, countFailure } from './rate-limits.ts';
-import { startBrowserSession } from './residents.routes.ts';
+import { throttledSignIn } from './residents.routes.ts';
 import { AUTH_BODY_LIMIT, authErrors, errorSchema, okSchema, passwordSchema } from './route-schemas.ts';
 import { createStaff, STAFF_ROLES, updateStaff, verifyStaffLogin } from './staff.service.ts';
 
@@ -40,19 +39,9 @@ export function staffRoutes(app: FastifyInstance, ctx: AuthContext): void {
     },
     async (req, reply) => {
       const limiters = [ctx.limiters.staffLogin, ctx.limiters.loginIp];
-      await assertNotThrottled(limiters, req, reply);
-      let username: string;
-      try {
-        username = await verifyStaffLogin(ctx.db, req.body);
-      } catch (err) {
-        await countFailure(limiters, req);
-        throw err;
-      }
-      const previous =
-        req.identity.kind === 'resident' || req.identity.kind === 'staff'
-          ? req.identity.sessionId
-          : undefined;
-      await startBrowserSession(ctx, reply, previous, { kind: 'staff', id: username });
+      const username = await throttledSignIn(ctx, req, reply, limiters, 'staff', () =>
+        verifyStaffLogin(ctx.db, req.body),
+      );
       ctx.logger.info({ username }, 'staff signed in');
       return { ok: true };
     },

@@ -7,7 +7,7 @@ import type {
   RevocationCategory,
   VerificationCheck,
 } from '@certcloud/core';
-import { currentStatus } from './china-day.ts';
+import { effectiveStatus } from '../certificates/certificate-view.ts';
 import type { VerifiableCertificate } from './verification.repository.ts';
 
 /** A check with its message in Chinese and English. */
@@ -27,7 +27,7 @@ export function statusCheck(
   why: { zh: string; en: string },
 ): VerificationCheck {
   if (!row) return check('status', 'unknown', why.zh, why.en);
-  const status = currentStatus(row, now);
+  const status = effectiveStatus(row, now);
   if (status === 'valid')
     return check('status', 'passed', `有效，有效期至${row.valid_until}`, `valid until ${row.valid_until}`);
   if (status === 'revoked') {
@@ -50,7 +50,7 @@ export function verdictOf(
 ): CheckedVerification {
   const failed = checks.filter((c) => c.result === 'failed').map((c) => c.name);
   const forged = failed.some((n) => n !== 'status');
-  const status = row ? currentStatus(row, extra.now) : undefined;
+  const status = row ? effectiveStatus(row, extra.now) : undefined;
   return {
     verdict: forged ? 'invalid' : (status ?? 'unknown'),
     failedChecks: failed,

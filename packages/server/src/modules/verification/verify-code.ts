@@ -4,6 +4,7 @@
 import {
   AppError,
   type CodeVerification,
+  chinaDate,
   maskName,
   maskResidentId,
   normaliseVerificationCode,
@@ -14,8 +15,8 @@ import {
 import type { Store } from '../../db/connection.ts';
 import type { KeyStore } from '../../signing/key-store.ts';
 import type { Catalogue } from '../catalogue/catalogue.ts';
+import { effectiveStatus } from '../certificates/certificate-view.ts';
 import type { SourceRegistry } from '../sources/source-registry.ts';
-import { chinaDay, currentStatus } from './china-day.ts';
 import { findByVerificationCode, type VerifiableCertificate } from './verification.repository.ts';
 import type { VerificationLog } from './verification-log.ts';
 
@@ -46,7 +47,7 @@ export function publicStatement(
     typeName: type.name,
     serial: row.serial,
     holder: { name: maskName(row.holder_name), idNumber: maskResidentId(row.holder_id) },
-    issuedAt: chinaDay(new Date(row.issued_at)),
+    issuedAt: chinaDate(new Date(row.issued_at)),
     validUntil: row.valid_until,
     issuer: { name: issuer.name, phone: issuer.phone, address: issuer.address },
   };
@@ -68,7 +69,7 @@ export async function verifyByCode(deps: VerificationDeps, input: string): Promi
     deps.log.record({ channel: 'code', result: 'not-found', certificateId: null });
     throw new AppError('NOT_FOUND');
   }
-  const status = currentStatus(row, now);
+  const status = effectiveStatus(row, now);
   deps.log.record({ channel: 'code', result: status, certificateId: row.id });
   return {
     status,

@@ -1,10 +1,15 @@
 // POST /api/v1/verify/token: a scanned QR token — the ES256 signature against the published QR keys
 // (an unknown kid is rejected), the key's department against the token's issuer, the claims against the
 // record found by serial, then the current status. `assessToken` is shared with the offline CLI.
-import { type CheckedVerification, maskName, maskResidentId, type VerificationCheck } from '@certcloud/core';
+import {
+  type CheckedVerification,
+  chinaDate,
+  maskName,
+  maskResidentId,
+  type VerificationCheck,
+} from '@certcloud/core';
 import { decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import { type QrClaims, verifyQrToken } from '../../documents/qr-token.ts';
-import { chinaDay } from './china-day.ts';
 import { type TrustAnchors, trustFromJwks } from './trust-anchors.ts';
 import { check, statusCheck, verdictOf } from './verdict.ts';
 import { findBySerial, type VerifiableCertificate } from './verification.repository.ts';
@@ -116,7 +121,7 @@ export async function assessToken(
     ),
   );
   checks.push(
-    claims.issued <= chinaDay(now)
+    claims.issued <= chinaDate(now)
       ? check('time', 'passed', `出具日期 ${claims.issued}`, `issued on ${claims.issued}`)
       : check('time', 'failed', '出具日期晚于今天', `issued in the future (${claims.issued})`),
   );
@@ -128,7 +133,7 @@ function claimsMatch(c: QrClaims, row: VerifiableCertificate): boolean {
     c.type === row.type &&
     c.issuer === row.issuer_code &&
     c.validUntil === row.valid_until &&
-    c.issued === chinaDay(new Date(row.issued_at)) &&
+    c.issued === chinaDate(new Date(row.issued_at)) &&
     c.name === maskName(row.holder_name) &&
     c.id === maskResidentId(row.holder_id)
   );
