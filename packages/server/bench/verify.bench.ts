@@ -101,7 +101,7 @@ async function benchmark(): Promise<void> {
     process.stdout.write(`issued ${codes.length} certificates in a 3 000-resident city (${dbFile})\n`);
 
     // 2. PDFs verified per second, in process (what POST /api/v1/verify/document does after parsing).
-    const log = createVerificationLog(store.db);
+    const log = createVerificationLog(store);
     const services = { ...platform, store, log, publicUrl: config.publicUrl };
     for (let k = 0; k < 20; k++) await verifyDocument(services, pdfs[k % pdfs.length]!); // warm-up
     let verified = 0;

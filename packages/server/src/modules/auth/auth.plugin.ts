@@ -3,7 +3,7 @@
 import { AppError } from '@certcloud/core';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import type { AppDeps } from '../../http/app.ts';
 import type { PolicyName } from '../../http/identity.ts';
@@ -12,7 +12,7 @@ import { createNotifier, type Notifier } from '../../notify/notifier.ts';
 import type { AuthContext } from './auth-context.ts';
 import { clientRoutes } from './clients.routes.ts';
 import { installIdempotency } from './idempotency.ts';
-import { principalOf, resolveIdentity } from './identity-resolver.ts';
+import { ANONYMOUS, presentsCredentials, principalOf, resolveIdentity } from './identity-resolver.ts';
 import { kioskRoutes } from './kiosk.routes.ts';
 import {
   type CardReader,
@@ -83,13 +83,32 @@ export async function authPlugin(app: FastifyInstance, deps: AppDeps & AuthOptio
   installSecurityHeaders(app, deps.config.publicUrl);
 
   app.decorateRequest('identity', null as never);
-  app.addHook('onRequest', async (req) => {
-    req.identity = await resolveIdentity(db, req, deps.config.publicUrl);
+  const enforce = (req: FastifyRequest): void => {
     if (req.routeOptions.url === undefined) return; // no route matched: the not-found handler answers
     const policy = req.routeOptions.config.policy;
     const decision = decide(policy, req.identity);
     if (decision === 'UNAUTHENTICATED') throw new AppError('UNAUTHENTICATED');
     if (decision === 'FORBIDDEN') throw new AppError('FORBIDDEN', { details: { policy: policy ?? 'none' } });
+  };
+  app.addHook('onRequest', (req, _reply, done) => {
+    // Anonymous requests (public verification, pages) are decided without a database read or a promise.
+    if (!presentsCredentials(req)) {
+      req.identity = ANONYMOUS;
+      try {
+        enforce(req);
+      } catch (error) {
+        done(error as Error);
+        return;
+      }
+      done();
+      return;
+    }
+    resolveIdentity(db, req, deps.config.publicUrl)
+      .then((identity) => {
+        req.identity = identity;
+        enforce(req);
+      })
+      .then(() => done(), done);
   });
 
   // Per caller (account, client, kiosk; IP when anonymous), shared through Redis when configured.

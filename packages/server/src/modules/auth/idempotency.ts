@@ -2,7 +2,12 @@
 // so concurrent duplicates collide on the primary key; they wait for the first answer and get it replayed.
 import { AppError } from '@certcloud/core';
 import canonicalize from 'canonicalize';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyRequest,
+  onSendAsyncHookHandler,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { principalOf } from './identity-resolver.ts';
@@ -15,9 +20,12 @@ const KEEP_MS = 24 * 3600_000; // answers are replayable for a day
 const kIdem = Symbol('idempotency');
 type IdemRequest = FastifyRequest & { [kIdem]?: { principalHash: string; key: string; store: boolean } };
 
-/** Installs the Idempotency-Key behaviour on every POST route of the app. */
+/**
+ * Installs the Idempotency-Key behaviour on every POST route registered afterwards. The hooks are the
+ * routes' own (placed first, where app-wide hooks would run), so GET requests do not pass through them.
+ */
 export function installIdempotency(app: FastifyInstance, db: Kysely<Database>): void {
-  app.addHook('preHandler', async (request, reply) => {
+  const takeKey: preHandlerAsyncHookHandler = async (request, reply) => {
     const req = request as IdemRequest;
     const key = req.headers['idempotency-key'];
     if (req.method !== 'POST' || key === undefined) return;
@@ -73,9 +81,9 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<Database>): 
       if (Date.now() > deadline) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
       await new Promise((r) => setTimeout(r, 20));
     }
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const storeAnswer: onSendAsyncHookHandler = async (request, reply, payload) => {
     const req = request as IdemRequest;
     const ctx = req[kIdem];
     if (!ctx) return payload;
@@ -98,6 +106,12 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<Database>): 
       .where('idem_key', '=', ctx.key)
       .execute();
     return payload;
+  };
+
+  app.addHook('onRoute', (route) => {
+    if (![route.method].flat().includes('POST')) return;
+    route.preHandler = [takeKey, ...[route.preHandler ?? []].flat()];
+    route.onSend = [storeAnswer, ...[route.onSend ?? []].flat()];
   });
 }
 

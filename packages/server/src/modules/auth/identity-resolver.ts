@@ -14,7 +14,17 @@ import { loadStaff } from './staff.service.ts';
 /** Header carrying a kiosk session token. */
 export const KIOSK_SESSION_HEADER = 'x-kiosk-session';
 
-const ANONYMOUS: Identity = Object.freeze({ kind: 'anonymous' });
+/** The identity of a request that proves nothing. */
+export const ANONYMOUS: Identity = Object.freeze({ kind: 'anonymous' });
+
+/** Whether a request carries anything `resolveIdentity` would look up (most public requests do not). */
+export function presentsCredentials(req: FastifyRequest): boolean {
+  return (
+    req.headers[KIOSK_SESSION_HEADER] !== undefined ||
+    req.headers.authorization !== undefined ||
+    req.cookies?.[SESSION_COOKIE] !== undefined
+  );
+}
 
 /** Resolves the identity of a request from its credentials. */
 export async function resolveIdentity(

@@ -1,10 +1,9 @@
 // 核验记录: every verification is recorded (time, channel, result — never who checked) and shown to the
-// holder. Records are buffered and written in one multi-row insert at most once a second, so a burst of
+// holder. Records are buffered and written in one transaction at most once a second, so a burst of
 // checks costs one synchronous commit (fsync) instead of one per request; `flush()` runs before the holder
 // reads. A crash loses at most the last second of records, never a certificate or a revocation.
-import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Store } from '../../db/connection.ts';
+import { newRowId } from '../../db/row-id.ts';
 import { insertVerificationEvents } from './verification.repository.ts';
 import type { VerificationEventRow } from './verification.schema.ts';
 
@@ -22,9 +21,9 @@ export interface VerificationLog {
   flush(): Promise<void>;
 }
 
-/** A log writing to `db` at most every `intervalMs` (and at once past `maxBatch` entries). */
+/** A log writing to `store` at most every `intervalMs` (and at once past `maxBatch` entries). */
 export function createVerificationLog(
-  db: Kysely<Database>,
+  store: Store,
   opts: { intervalMs?: number; maxBatch?: number; onError?: (e: unknown) => void } = {},
 ): VerificationLog {
   let buffer: VerificationEventRow[] = [];
@@ -37,14 +36,14 @@ export function createVerificationLog(
     const batch = buffer;
     buffer = [];
     // Writes are chained so that a flush resolves only after every earlier batch is stored.
-    writing = writing.then(() => insertVerificationEvents(db, batch)).catch((e) => opts.onError?.(e));
+    writing = writing.then(() => insertVerificationEvents(store, batch)).catch((e) => opts.onError?.(e));
     return writing;
   };
 
   return {
     record(entry) {
       buffer.push({
-        id: crypto.randomUUID(),
+        id: newRowId(),
         at: new Date().toISOString(),
         channel: entry.channel,
         result: entry.result,

@@ -48,7 +48,7 @@ const publicErrors = { 400: errorSchema, 404: errorSchema, 413: errorSchema, 429
 /** Registers verification, status lists, verification records and revocation. */
 export function verificationRoutes(app: FastifyInstance, deps: VerificationRouteDeps): void {
   const { config, store } = deps;
-  const log = createVerificationLog(store.db, {
+  const log = createVerificationLog(store, {
     onError: (err) => app.log.error({ err }, 'verification log write failed'),
   });
   app.addHook('onClose', () => log.flush());

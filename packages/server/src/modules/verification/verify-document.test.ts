@@ -214,7 +214,7 @@ describe.each(TEST_DIALECTS)('verifying documents and tokens on %s', (dialect) =
     const services = {
       ...w.platform,
       store: w.store,
-      log: createVerificationLog(w.db),
+      log: createVerificationLog(w.store),
       publicUrl: w.config.publicUrl,
     };
     expect(await verifyToken({ ...services, now: () => later }, token)).toMatchObject({
