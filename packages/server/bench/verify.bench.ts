@@ -58,7 +58,8 @@ if (process.argv.includes('--hello')) {
 }
 
 async function benchmark(): Promise<void> {
-  const seconds = arg('seconds', 10);
+  const seconds = arg('seconds', 5);
+  const rounds = arg('rounds', 3);
   const connections = arg('connections', 32);
   const certificates = arg('certificates', 200);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certcloud-bench-verify-'));
@@ -113,30 +114,44 @@ async function benchmark(): Promise<void> {
       verified++;
     }
     const pdfRate = verified / ((performance.now() - t0) / 1000);
-    await log.flush();
+    await log.close();
     await platform.close();
     await store.close();
 
-    // 3. HTTP: hello-world, then verify-by-code, each alone on the machine.
-    const hello = await run(['--hello'], async (port) =>
-      cannon(`http://127.0.0.1:${port}/`, seconds, connections),
-    );
-    const verify = await run(['--serve', dbFile, dataDir], async (port) => {
+    // 3. HTTP: hello-world and verify-by-code, both servers up, measured alternately (`rounds` times each,
+    // medians reported) so that a change in the machine's speed during the run hits both sides alike.
+    const hello = await start(['--hello']);
+    const verify = await start(['--serve', dbFile, dataDir]);
+    const helloRuns: Run[] = [];
+    const verifyRuns: Run[] = [];
+    try {
       let n = 0;
-      return cannon(
-        `http://127.0.0.1:${port}`,
-        seconds,
-        connections,
-        () => `/api/v1/verify/${codes[n++ % codes.length]}`,
-      );
-    });
-    const ratio = verify.rps / hello.rps;
+      const nextPath = () => `/api/v1/verify/${codes[n++ % codes.length]}`;
+      await cannon(`http://127.0.0.1:${hello.port}/`, 2, connections); // warm-up
+      await cannon(`http://127.0.0.1:${verify.port}`, 2, connections, nextPath);
+      for (let r = 0; r < rounds; r++) {
+        helloRuns.push(
+          await cannon(`http://127.0.0.1:${hello.port}/`, seconds, connections, undefined, hello.pid),
+        );
+        verifyRuns.push(
+          await cannon(`http://127.0.0.1:${verify.port}`, seconds, connections, nextPath, verify.pid),
+        );
+      }
+    } finally {
+      hello.stop();
+      verify.stop();
+    }
+    const h = median(helloRuns);
+    const v = median(verifyRuns);
+    const ratio = v.rps / h.rps;
+    const rounds_ = (runs: Run[]) => runs.map((x) => x.rps.toFixed(0)).join(' / ');
+    const cpu = (x: Run) => (x.cpuMicros === null ? '' : `, server CPU ${x.cpuMicros.toFixed(0)} µs/request`);
     process.stdout.write(
       [
         '',
-        `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; autocannon ${connections} connections, ${seconds} s each`,
-        `bare Fastify hello-world:           ${hello.rps.toFixed(0)} req/s (p99 ${hello.p99} ms)`,
-        `GET /api/v1/verify/{code} (SQLite): ${verify.rps.toFixed(0)} req/s (p99 ${verify.p99} ms), non-2xx ${verify.errors}`,
+        `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; autocannon ${connections} connections, ${rounds} alternating rounds of ${seconds} s, medians`,
+        `bare Fastify hello-world:           ${h.rps.toFixed(0)} req/s (p99 ${h.p99} ms${cpu(h)}; rounds ${rounds_(helloRuns)})`,
+        `GET /api/v1/verify/{code} (SQLite): ${v.rps.toFixed(0)} req/s (p99 ${v.p99} ms${cpu(v)}; rounds ${rounds_(verifyRuns)}), non-2xx ${verifyRuns.reduce((a, x) => a + x.errors, 0)}`,
         `ratio verify / hello-world:         ${ratio.toFixed(2)} (target ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
         `PDFs verified per second:           ${pdfRate.toFixed(0)} /s in one process (target ≥ 100) ${pdfRate >= 100 ? 'OK' : 'BELOW TARGET'}`,
         '',
@@ -147,8 +162,31 @@ async function benchmark(): Promise<void> {
   }
 }
 
-/** Starts this file in `mode` as a child process, runs `fn` against its port, and stops it. */
-async function run<T>(mode: string[], fn: (port: number) => Promise<T>): Promise<T> {
+interface Run {
+  rps: number;
+  p99: number;
+  errors: number;
+  /** The server process's CPU time per request (Linux), or null. */
+  cpuMicros: number | null;
+}
+
+/** The run with the median rate. */
+function median(runs: Run[]): Run {
+  return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
+}
+
+/** CPU seconds a process has used so far (Linux /proc), or null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+/** Starts this file in `mode` as a child process and waits until it listens. */
+async function start(mode: string[]): Promise<{ port: number; pid: number | undefined; stop(): void }> {
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -160,10 +198,9 @@ async function run<T>(mode: string[], fn: (port: number) => Promise<T>): Promise
       SELF,
       ...mode,
     ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  const stop = () => void child.kill('SIGTERM');
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let seen = '';
@@ -174,20 +211,34 @@ async function run<T>(mode: string[], fn: (port: number) => Promise<T>): Promise
       });
       child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
     });
-    return await fn(port);
-  } finally {
-    child.kill('SIGTERM');
+    return { port, pid: child.pid, stop };
+  } catch (e) {
+    stop();
+    throw e;
   }
 }
 
-/** Runs autocannon (after a 2-second warm-up) and returns the mean requests per second. */
-async function cannon(url: string, seconds: number, connections: number, nextPath?: () => string) {
+/** Runs autocannon for `seconds` and returns the mean requests per second (and the server's CPU use). */
+async function cannon(
+  url: string,
+  seconds: number,
+  connections: number,
+  nextPath?: () => string,
+  serverPid?: number,
+): Promise<Run> {
   const options: autocannon.Options = {
     url,
     connections,
+    duration: seconds,
     ...(nextPath ? { requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] } : {}),
   };
-  await autocannon({ ...options, duration: 2 });
-  const r = await autocannon({ ...options, duration: seconds });
-  return { rps: r.requests.average, p99: r.latency.p99, errors: r.non2xx + r.errors };
+  const cpu0 = cpuSeconds(serverPid);
+  const r = await autocannon(options);
+  const cpu1 = cpuSeconds(serverPid);
+  return {
+    rps: r.requests.average,
+    p99: r.latency.p99,
+    errors: r.non2xx + r.errors,
+    cpuMicros: cpu0 === null || cpu1 === null ? null : ((cpu1 - cpu0) * 1e6) / r.requests.total,
+  };
 }

@@ -22,7 +22,14 @@ export function openStore(databaseUrl: string, opts: { poolSize?: number } = {})
     return { dialect: 'postgres', db, pool, close: () => db.destroy() };
   }
   if (databaseUrl !== ':memory:') fs.mkdirSync(path.dirname(databaseUrl), { recursive: true });
-  const sqlite = new SQLite(databaseUrl);
+  const sqlite = openSqlite(databaseUrl);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { dialect: 'sqlite', db, sqlite, close: () => db.destroy() };
+}
+
+/** A better-sqlite3 connection with the platform's settings (also for worker threads' own connections). */
+export function openSqlite(file: string): SQLite.Database {
+  const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -31,6 +38,5 @@ export function openStore(databaseUrl: string, opts: { poolSize?: number } = {})
   // syscall per page) and keep a larger page cache than SQLite's 2 MB default.
   sqlite.pragma('mmap_size = 4294967296');
   sqlite.pragma('cache_size = -131072');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { dialect: 'sqlite', db, sqlite, close: () => db.destroy() };
+  return sqlite;
 }

@@ -1,11 +1,11 @@
 // The document layer behind issuance: department keys from the key store, and the documents rendered and
 // signed either in worker threads (the default: the second core renders while the first serves requests and
 // writes the store) or in-process (workers = 0).
-import { Worker } from 'node:worker_threads';
 import type { Config } from '../../config/config.ts';
 import type { Store } from '../../db/connection.ts';
 import { warmUpDocuments } from '../../documents/certificate-documents.ts';
 import { createKeyStore, type KeyStore } from '../../signing/key-store.ts';
+import { startModuleWorker } from '../../workers/module-worker.ts';
 import { produceDocuments } from './document-job.ts';
 import type { DocumentJobMessage } from './document-worker.ts';
 import type { CertificateDocuments, DocumentProducer } from './documents.port.ts';
@@ -45,9 +45,7 @@ export async function createDocumentProducer(
 }
 
 function startWorker(publicUrl: string) {
-  const worker = new Worker(new URL('./document-worker-boot.mjs', import.meta.url), {
-    workerData: { entry: new URL('./document-worker.ts', import.meta.url).href, publicUrl },
-  });
+  const worker = startModuleWorker(new URL('./document-worker.ts', import.meta.url), { publicUrl });
   const pending = new Map<number, { resolve(d: CertificateDocuments): void; reject(e: Error): void }>();
   const sentKids = new Set<string>();
   let nextId = 0;

@@ -51,7 +51,7 @@ export function verificationRoutes(app: FastifyInstance, deps: VerificationRoute
   const log = createVerificationLog(store, {
     onError: (err) => app.log.error({ err }, 'verification log write failed'),
   });
-  app.addHook('onClose', () => log.flush());
+  app.addHook('onClose', () => log.close());
   const services: VerificationDeps = { ...deps, log, publicUrl: config.publicUrl };
   const statusLists = createStatusLists({ store, keyStore: deps.keyStore, publicUrl: config.publicUrl });
   deps.eventHandlers[HOLDER_REVOKED_TOPIC] ??= holderRevokedHandler({

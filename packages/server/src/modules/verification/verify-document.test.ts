@@ -211,12 +211,8 @@ describe.each(TEST_DIALECTS)('verifying documents and tokens on %s', (dialect) =
     }
     // Past validity: the token (whose claims carry the date) on a clock after it; the PDF after a DB edit.
     const later = new Date(Date.parse(`${cert.valid_until}T12:00:00+08:00`) + 86_400_000);
-    const services = {
-      ...w.platform,
-      store: w.store,
-      log: createVerificationLog(w.store),
-      publicUrl: w.config.publicUrl,
-    };
+    const log = createVerificationLog(w.store);
+    const services = { ...w.platform, store: w.store, log, publicUrl: w.config.publicUrl };
     expect(await verifyToken({ ...services, now: () => later }, token)).toMatchObject({
       verdict: 'expired',
       failedChecks: ['status'],
@@ -227,5 +223,6 @@ describe.each(TEST_DIALECTS)('verifying documents and tokens on %s', (dialect) =
       .where('id', '=', cert.id)
       .execute();
     expect(await upload(pdf)).toMatchObject({ verdict: 'expired', failedChecks: ['status'] });
+    await log.close();
   });
 });
