@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -23,7 +23,7 @@ export function openStore(databaseUrl: string, opts: { poolSize?: number } = {})
   }
   if (databaseUrl !== ':memory:') fs.mkdirSync(path.dirname(databaseUrl), { recursive: true });
   const sqlite = openSqlite(databaseUrl);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
   return { dialect: 'sqlite', db, sqlite, close: () => db.destroy() };
 }
 
@@ -39,4 +39,28 @@ export function openSqlite(file: string): SQLite.Database {
   sqlite.pragma('mmap_size = 4294967296');
   sqlite.pragma('cache_size = -131072');
   return sqlite;
+}
+
+/**
+ * The connection as Kysely's SQLite driver sees it, with prepared statements kept by SQL text (the driver
+ * prepares every query anew: about 0.3 ms of main-thread time per issued certificate). A statement still
+ * being iterated (a streamed query) is not handed out twice; a fresh one is prepared instead.
+ */
+function reusingStatements(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement && !statement.busy) {
+        statements.delete(sql); // most recently used last
+        statements.set(sql, statement);
+        return statement;
+      }
+      statement = sqlite.prepare(sql);
+      if (statements.size >= max) statements.delete(statements.keys().next().value!);
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // SQL of the certificates feature: serial allocation, the issuing transaction's rows, and reads.
 import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { newRowId } from '../../db/row-id.ts';
 import type { ApplicationRow, CertificateRow, Database, OutboxRow } from '../../db/schema.ts';
 import type { CertificateDocuments } from './documents.port.ts';
 
@@ -43,7 +44,7 @@ export async function enqueueEvent(
 ): Promise<void> {
   const now = new Date().toISOString();
   const row: OutboxRow = {
-    id: crypto.randomUUID(),
+    id: newRowId(),
     created_at: now,
     topic,
     payload: JSON.stringify(payload),

@@ -1,7 +1,6 @@
 // The issuance path: authorise → gather facts → rule → documents → ONE transaction (application, certificate,
 // documents, access records, outbox event). Documents are signed before the transaction so that a crash leaves
 // either nothing or a complete, retrievable certificate.
-import crypto from 'node:crypto';
 import {
   AppError,
   type ApplyRequest,
@@ -14,6 +13,7 @@ import {
   validateResidentId,
 } from '@certcloud/core';
 import type { Store } from '../../db/connection.ts';
+import { newRowId } from '../../db/row-id.ts';
 import type { ApplicationRow, CertificateRow } from '../../db/schema.ts';
 import type { TransactionRunner } from '../../db/transaction-runner.ts';
 import type { Identity } from '../../http/identity.ts';
@@ -94,7 +94,7 @@ export async function issueCertificate(
     type.relatedSources,
   );
   const application: ApplicationRow = {
-    id: crypto.randomUUID(),
+    id: newRowId(),
     created_at: now.toISOString(),
     type: type.code,
     holder_id: holderId,
@@ -136,7 +136,7 @@ export async function issueCertificate(
     outcome.statement['name'] ?? outcome.statement['childName'] ?? String(household?.['name'] ?? '');
   const statementText = fillTemplate(type.wording.body.zh, outcome.statement);
   const certificate: CertificateRow = {
-    id: crypto.randomUUID(),
+    id: newRowId(),
     serial,
     verification_code: normaliseVerificationCode(code)!,
     application_id: application.id,
