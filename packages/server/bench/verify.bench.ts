@@ -2,7 +2,8 @@
 // own process, SQLite, per-IP and global verification limits raised for the run), and in the same run a
 // bare Fastify hello-world on the same machine as the yardstick (target ≥ 0.5 of it). Also uploaded PDFs
 // verified per second (signature, coverage, chain, record by SHA-256, status; target ≥ 100/s).
-// Modes: no flag = the benchmark; `--serve <db> <dataDir>` = the certcloud server; `--hello` = hello-world.
+// Modes: no flag = the benchmark (`--breakdown` adds servers doing part of a check, to show where the time goes);
+// `--serve <db> <dataDir>` = the certcloud server; `--hello` = hello-world; `--part …` = one part (below).
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,12 +20,21 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/http/app.ts';
 import { findDocument } from '../src/modules/certificates/certificates.repository.ts';
 import { issueCertificate } from '../src/modules/certificates/issue-certificate.ts';
+import { findByVerificationCode } from '../src/modules/verification/verification.repository.ts';
 import { createVerificationLog } from '../src/modules/verification/verification-log.ts';
+import { verifyByCode } from '../src/modules/verification/verify-code.ts';
 import { verifyDocument } from '../src/modules/verification/verify-document.ts';
 import { createPlatform } from '../src/platform.ts';
 import { arg } from './bench-city.ts';
 
 const SELF = fileURLToPath(import.meta.url);
+const PARTS = ['constant', 'lookup', 'statement', 'recorded'] as const;
+const PART_NAMES: Record<(typeof PARTS)[number], string> = {
+  constant: 'the real answer, precomputed',
+  lookup: '+ the SQLite lookup by code',
+  statement: '+ status, masking, the public statement',
+  recorded: '+ the verification record (writer thread)',
+};
 const UNLIMITED = {
   CERTCLOUD_VERIFY_RATE_PER_MINUTE: '100000000',
   CERTCLOUD_VERIFY_GLOBAL_PER_MINUTE: '100000000',
@@ -53,13 +63,49 @@ if (process.argv.includes('--hello')) {
   const store = openStore(dbFile);
   const app = await buildApp({ config, store, logger: pino({ level: 'warn' }) });
   await listenAndAnnounce(app);
+} else if (process.argv.includes('--part')) {
+  await servePart();
 } else {
   await benchmark();
+}
+
+/**
+ * `--part <name> <db> <dataDir>`: the verify route on a bare Fastify (no hooks, no logger) doing only part of
+ * the work, for `--breakdown`: `constant` answers a precomputed answer, `lookup` also reads the code's row,
+ * `statement` runs the whole check without recording it, `recorded` records it too (the log's writer thread).
+ */
+async function servePart(): Promise<void> {
+  const i = process.argv.indexOf('--part');
+  const [part, dbFile, dataDir] = [process.argv[i + 1]!, process.argv[i + 2]!, process.argv[i + 3]!];
+  const config = loadConfig({ DATABASE_URL: dbFile, CERTCLOUD_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const store = openStore(dbFile);
+  const platform = await createPlatform(config, store);
+  const log = createVerificationLog(store);
+  const unrecorded = { record() {}, flush: async () => {}, close: async () => {} };
+  const services = {
+    ...platform,
+    store,
+    log: part === 'recorded' ? log : unrecorded,
+    publicUrl: config.publicUrl,
+  };
+  const first = await store.db
+    .selectFrom('certificates')
+    .select('verification_code')
+    .executeTakeFirstOrThrow();
+  const answer = await verifyByCode(services, first.verification_code);
+  const app = Fastify({ logger: false });
+  app.get<{ Params: { code: string } }>('/api/v1/verify/:code', async (req) => {
+    if (part === 'constant') return answer;
+    if (part === 'lookup') return (await findByVerificationCode(store, req.params.code)) ? answer : null;
+    return verifyByCode(services, req.params.code);
+  });
+  await listenAndAnnounce(app);
 }
 
 async function benchmark(): Promise<void> {
   const seconds = arg('seconds', 5);
   const rounds = arg('rounds', 3);
+  const breakdown = process.argv.includes('--breakdown');
   const connections = arg('connections', 32);
   const certificates = arg('certificates', 200);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certcloud-bench-verify-'));
@@ -118,29 +164,35 @@ async function benchmark(): Promise<void> {
     await platform.close();
     await store.close();
 
-    // 3. HTTP: hello-world and verify-by-code, both servers up, measured alternately (`rounds` times each,
-    // medians reported) so that a change in the machine's speed during the run hits both sides alike.
-    const hello = await start(['--hello']);
-    const verify = await start(['--serve', dbFile, dataDir]);
-    const helloRuns: Run[] = [];
-    const verifyRuns: Run[] = [];
+    // 3. HTTP: hello-world and verify-by-code (and with --breakdown the parts of a check), all servers up,
+    // measured alternately (`rounds` times each, medians reported) so that a change in the machine's speed
+    // during the run hits every side alike.
+    let n = 0;
+    const nextPath = () => `/api/v1/verify/${codes[n++ % codes.length]}`;
+    const sides = [
+      { name: 'hello', mode: ['--hello'], path: undefined },
+      { name: 'verify', mode: ['--serve', dbFile, dataDir], path: nextPath },
+      ...(breakdown
+        ? PARTS.map((p) => ({ name: p, mode: ['--part', p, dbFile, dataDir], path: nextPath }))
+        : []),
+    ];
+    const servers = await Promise.all(sides.map((side) => start(side.mode)));
+    const runs = new Map<string, Run[]>(sides.map((side) => [side.name, []]));
     try {
-      let n = 0;
-      const nextPath = () => `/api/v1/verify/${codes[n++ % codes.length]}`;
-      await cannon(`http://127.0.0.1:${hello.port}/`, 2, connections); // warm-up
-      await cannon(`http://127.0.0.1:${verify.port}`, 2, connections, nextPath);
+      for (const [k, side] of sides.entries()) {
+        await cannon(`http://127.0.0.1:${servers[k]!.port}`, 2, connections, side.path); // warm-up
+      }
       for (let r = 0; r < rounds; r++) {
-        helloRuns.push(
-          await cannon(`http://127.0.0.1:${hello.port}/`, seconds, connections, undefined, hello.pid),
-        );
-        verifyRuns.push(
-          await cannon(`http://127.0.0.1:${verify.port}`, seconds, connections, nextPath, verify.pid),
-        );
+        for (const [k, side] of sides.entries()) {
+          const url = `http://127.0.0.1:${servers[k]!.port}${side.path ? '' : '/'}`;
+          runs.get(side.name)!.push(await cannon(url, seconds, connections, side.path, servers[k]!.pid));
+        }
       }
     } finally {
-      hello.stop();
-      verify.stop();
+      for (const server of servers) server.stop();
     }
+    const helloRuns = runs.get('hello')!;
+    const verifyRuns = runs.get('verify')!;
     const h = median(helloRuns);
     const v = median(verifyRuns);
     const ratio = v.rps / h.rps;
@@ -154,6 +206,15 @@ async function benchmark(): Promise<void> {
         `GET /api/v1/verify/{code} (SQLite): ${v.rps.toFixed(0)} req/s (p99 ${v.p99} ms${cpu(v)}; rounds ${rounds_(verifyRuns)}), non-2xx ${verifyRuns.reduce((a, x) => a + x.errors, 0)}`,
         `ratio verify / hello-world:         ${ratio.toFixed(2)} (target ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
         `PDFs verified per second:           ${pdfRate.toFixed(0)} /s in one process (target ≥ 100) ${pdfRate >= 100 ? 'OK' : 'BELOW TARGET'}`,
+        ...(breakdown
+          ? [
+              'breakdown (bare Fastify, no hooks, doing part of a check; medians):',
+              ...PARTS.map((p) => {
+                const m = median(runs.get(p)!);
+                return `  ${PART_NAMES[p].padEnd(48)} ${m.rps.toFixed(0).padStart(6)} req/s${cpu(m)}`;
+              }),
+            ]
+          : []),
         '',
       ].join('\n'),
     );

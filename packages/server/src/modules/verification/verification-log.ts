@@ -5,9 +5,8 @@
 // On SQLite the batches are written by a worker thread with its own connection: the inserts and the fsync
 // (≈ 12 µs of main-thread time per verification when written in-line) stay off the thread serving requests.
 import type { Store } from '../../db/connection.ts';
-import { newRowId } from '../../db/row-id.ts';
 import { startModuleWorker } from '../../workers/module-worker.ts';
-import { insertVerificationEvents } from './verification.repository.ts';
+import { eventRowsOf, insertVerificationEvents, type TimedVerification } from './verification.repository.ts';
 import type { VerificationEventRow } from './verification.schema.ts';
 import type { VerificationBatchMessage } from './verification-log-worker.ts';
 
@@ -29,7 +28,7 @@ export interface VerificationLog {
 
 /** Stores batches of records. */
 interface BatchWriter {
-  write(rows: VerificationEventRow[]): Promise<void>;
+  write(records: TimedVerification[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,7 +46,7 @@ export function createVerificationLog(
           writer = inline;
         })
       : inline;
-  let buffer: VerificationEventRow[] = [];
+  let buffer: TimedVerification[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
 
@@ -67,11 +66,10 @@ export function createVerificationLog(
   return {
     record(entry) {
       buffer.push({
-        id: newRowId(),
-        at: new Date().toISOString(),
+        at: Date.now(),
         channel: entry.channel,
         result: entry.result,
-        certificate_id: entry.certificateId,
+        certificateId: entry.certificateId,
       });
       if (buffer.length >= (opts.maxBatch ?? 4000)) void flush();
       else if (!timer) timer = setTimeout(() => void flush(), opts.intervalMs ?? 1000).unref();
@@ -86,7 +84,7 @@ export function createVerificationLog(
 
 function storeWriter(store: Store): BatchWriter {
   return {
-    write: (rows) => insertVerificationEvents(store.db, rows),
+    write: (records) => insertVerificationEvents(store.db, eventRowsOf(records)),
     async close() {},
   };
 }
@@ -114,14 +112,14 @@ function threadWriter(file: string, onDeath: (e: Error) => void): BatchWriter {
   worker.on('error', die);
   worker.on('exit', (code) => die(new Error(`verification log writer exited (${code})`)));
   return {
-    write(rows) {
-      if (rows.length === 0) return Promise.resolve();
+    write(records) {
+      if (records.length === 0) return Promise.resolve();
       if (closed) return Promise.reject(new Error('verification log writer closed'));
       const id = nextId++;
       return new Promise<void>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.ref();
-        worker.postMessage({ id, rows } satisfies VerificationBatchMessage);
+        worker.postMessage({ id, records } satisfies VerificationBatchMessage);
       });
     },
     async close() {

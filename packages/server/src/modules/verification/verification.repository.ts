@@ -3,6 +3,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Store } from '../../db/connection.ts';
+import { newRowId } from '../../db/row-id.ts';
 import type { CertificateRow, Database } from '../../db/schema.ts';
 import type { VerificationEventRow } from './verification.schema.ts';
 
@@ -86,6 +87,25 @@ export function findByPdfHash(
     .where('certificate_documents.sha256', '=', sha256)
     .where('certificate_documents.kind', '=', 'pdf')
     .executeTakeFirst();
+}
+
+/** A verification as the log buffers it: when (epoch milliseconds), how, with what result, of which certificate. */
+export interface TimedVerification {
+  at: number;
+  channel: VerificationEventRow['channel'];
+  result: string;
+  certificateId: string | null;
+}
+
+/** The rows of buffered verifications (their keys ordered by time). Done by whoever writes them. */
+export function eventRowsOf(records: TimedVerification[]): VerificationEventRow[] {
+  return records.map((r) => ({
+    id: newRowId(r.at),
+    at: new Date(r.at).toISOString(),
+    channel: r.channel,
+    result: r.result,
+    certificate_id: r.certificateId,
+  }));
 }
 
 /** Writes verification records in one transaction (PostgreSQL, or SQLite through Kysely). */
