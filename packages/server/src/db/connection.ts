@@ -2,7 +2,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -23,7 +33,9 @@ export function openStore(databaseUrl: string, opts: { poolSize?: number } = {})
   }
   if (databaseUrl !== ':memory:') fs.mkdirSync(path.dirname(databaseUrl), { recursive: true });
   const sqlite = openSqlite(databaseUrl);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: reusingStatements(sqlite) }),
+  });
   return { dialect: 'sqlite', db, sqlite, close: () => db.destroy() };
 }
 
@@ -63,4 +75,29 @@ function reusingStatements(sqlite: SQLite.Database, max = 500): SqliteDatabase {
       return statement;
     },
   };
+}
+
+/**
+ * Kysely's SQLite dialect with transactions begun IMMEDIATE (write lock taken at BEGIN). The file is shared
+ * with other connections — the verification log's writer thread, the CLI — and a deferred transaction that
+ * reads, then writes after another connection committed, fails at once with SQLITE_BUSY (its snapshot is
+ * stale; waiting cannot help). Taking the lock first makes others wait (busy_timeout) instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
