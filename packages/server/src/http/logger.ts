@@ -16,6 +16,16 @@ const REDACT_PATHS = [
   '*.clientSecret',
 ];
 
+// A verification code in a path (/api/v1/verify/{code}, the page /v/{code}) lets whoever reads it see the
+// certificate's statement: logs keep its first group only. (Shorter segments — `document`, `token` — are
+// route names, not codes.)
+const CODE_IN_PATH = /(\/api\/v1\/verify\/|\/v\/)([^/?#]{4})[^/?#]{8,}/g;
+
+/** `url` with any verification code in its path cut to its first four characters. */
+export function redactVerificationCodes(url: string): string {
+  return url.replace(CODE_IN_PATH, (_m, prefix: string, head: string) => `${prefix}${head}…`);
+}
+
 /** Creates the platform logger; `destination` lets tests capture every line. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
@@ -25,7 +35,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       serializers: {
         req: (req: { method: string; url: string; id: string }) => ({
           method: req.method,
-          url: redactResidentIds(req.url),
+          url: redactVerificationCodes(redactResidentIds(req.url)),
           id: req.id,
         }),
       },
