@@ -3,6 +3,7 @@ export * from './api/verification.api.ts';
 export * from './catalogue/certificate-type.schema.ts';
 export * from './catalogue/rule-engine.ts';
 export * from './catalogue/source.schema.ts';
+export * from './documents/qr-token.ts';
 export * from './documents/verification-code.ts';
 export * from './errors/app-error.ts';
 export * from './errors/error-codes.ts';

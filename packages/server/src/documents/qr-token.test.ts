@@ -1,6 +1,7 @@
+import type { QrClaims } from '@certcloud/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKeyStore } from '../signing/test-key-store.ts';
-import { type QrClaims, signQrToken, verifyQrToken } from './qr-token.ts';
+import { signQrToken, verifyQrToken } from './qr-token.ts';
 
 const claims: QrClaims = {
   name: '林*𪚥',

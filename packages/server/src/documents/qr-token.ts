@@ -1,28 +1,9 @@
 // The token in the QR's URL fragment: a compact ES256 JWS with only what a checker may see (masked
 // name and ID, type, serial, dates, issuer), verifiable offline with the published JWKS.
 import crypto from 'node:crypto';
-import { AppError } from '@certcloud/core';
+import { AppError, QR_TOKEN_TYP, type QrClaims } from '@certcloud/core';
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import type { DepartmentSigner } from '../signing/department-signer.ts';
-
-/** The claims of a QR token; nothing else is ever put in it. */
-export interface QrClaims {
-  /** masked name, e.g. 林*红 */
-  name: string;
-  /** masked ID, e.g. 441402**********1234 */
-  id: string;
-  /** certificate type code */
-  type: string;
-  serial: string;
-  /** issue date (ISO) */
-  issued: string;
-  /** valid until (ISO date) */
-  validUntil: string;
-  /** issuing department code */
-  issuer: string;
-}
-
-const HEADER_TYP = 'certcloud-qr+jwt';
 
 /**
  * Compact JWS (ES256, `kid` of the department's QR key). Signed with Node's crypto directly — the
@@ -38,7 +19,7 @@ export function signQrToken(claims: QrClaims, signer: Pick<DepartmentSigner, 'qr
     validUntil: claims.validUntil,
     issuer: claims.issuer,
   };
-  const header = { alg: 'ES256', kid: signer.qr.kid, typ: HEADER_TYP };
+  const header = { alg: 'ES256', kid: signer.qr.kid, typ: QR_TOKEN_TYP };
   const input = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(payload))}`;
   const sig = crypto.sign('sha256', Buffer.from(input), {
     key: signer.qr.privateKey,
@@ -64,7 +45,7 @@ export async function verifyQrToken(
     const { payload, protectedHeader } = await compactVerify(token, createLocalJWKSet(keys), {
       algorithms: ['ES256'],
     });
-    if (protectedHeader.typ !== HEADER_TYP) throw new Error(`unexpected typ ${protectedHeader.typ}`);
+    if (protectedHeader.typ !== QR_TOKEN_TYP) throw new Error(`unexpected typ ${protectedHeader.typ}`);
     const kid = protectedHeader.kid ?? '';
     const status = (jwks.keys.find((k) => k.kid === kid) as { status?: string } | undefined)?.status;
     return { claims: JSON.parse(new TextDecoder().decode(payload)) as QrClaims, kid, keyStatus: status };

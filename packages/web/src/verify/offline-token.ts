@@ -1,17 +1,7 @@
 // Offline check of the token in a scanned QR (`/v/{code}#<JWS>`): ES256 signature against the public keys,
 // cached from /.well-known/jwks.json the last time the device was online. Status needs a connection.
+import { QR_TOKEN_TYP, type QrClaims } from '@certcloud/core';
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
-
-/** What a QR token states (masked name and ID only). */
-export interface QrClaims {
-  name: string;
-  id: string;
-  type: string;
-  serial: string;
-  issued: string;
-  validUntil: string;
-  issuer: string;
-}
 
 const JWKS_KEY = 'cc.jwks';
 
@@ -51,7 +41,7 @@ export async function verifyQrToken(token: string, jwks: JSONWebKeySet): Promise
     const { payload, protectedHeader } = await compactVerify(token, createLocalJWKSet(keys), {
       algorithms: ['ES256'],
     });
-    if (protectedHeader.typ !== 'certcloud-qr+jwt') return undefined;
+    if (protectedHeader.typ !== QR_TOKEN_TYP) return undefined;
     return JSON.parse(new TextDecoder().decode(payload)) as QrClaims;
   } catch {
     return undefined;

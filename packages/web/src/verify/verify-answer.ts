@@ -1,7 +1,8 @@
 // Reads the verification API's answers into the page's verdicts, tolerating the fields each route adds.
+
+import type { QrClaims } from '@certcloud/core';
 import type { Lang } from '../app/i18n.tsx';
 import type { Contact } from '../app/types.ts';
-import type { QrClaims } from './offline-token.ts';
 import type { VerdictFacts, VerdictKind } from './verdict.tsx';
 
 type Json = Record<string, unknown>;

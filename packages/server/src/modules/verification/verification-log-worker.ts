@@ -2,11 +2,7 @@
 // and the commit's fsync of each batch run beside the main thread instead of stopping it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '../../db/connection.ts';
-import {
-  eventRowsOf,
-  insertVerificationEventsSqlite,
-  type TimedVerification,
-} from './verification.repository.ts';
+import { eventRowsOf, type TimedVerification, verificationEventWriter } from './verification.repository.ts';
 
 /** A batch sent to the writer; it answers `{ id }` once stored, or `{ id, error }`. */
 export interface VerificationBatchMessage {
@@ -14,10 +10,10 @@ export interface VerificationBatchMessage {
   records: TimedVerification[];
 }
 
-const sqlite = openSqlite((workerData as { file: string }).file);
+const write = verificationEventWriter(openSqlite((workerData as { file: string }).file));
 parentPort!.on('message', ({ id, records }: VerificationBatchMessage) => {
   try {
-    insertVerificationEventsSqlite(sqlite, eventRowsOf(records)); // keys and timestamps made here, not on the main thread
+    write(eventRowsOf(records)); // keys and timestamps are made here, not on the main thread
     parentPort!.postMessage({ id });
   } catch (e) {
     parentPort!.postMessage({ id, error: String((e as Error)?.message ?? e) });

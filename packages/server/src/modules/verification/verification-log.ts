@@ -4,6 +4,7 @@
 // reads. A crash loses at most the last second of records, never a certificate or a revocation.
 // On SQLite the batches are written by a worker thread with its own connection: the inserts and the fsync
 // (≈ 12 µs of main-thread time per verification when written in-line) stay off the thread serving requests.
+import type { Worker } from 'node:worker_threads';
 import type { Store } from '../../db/connection.ts';
 import { startModuleWorker } from '../../workers/module-worker.ts';
 import { eventRowsOf, insertVerificationEvents, type TimedVerification } from './verification.repository.ts';
@@ -89,42 +90,46 @@ function storeWriter(store: Store): BatchWriter {
   };
 }
 
-/** Batches written by a worker thread on its own connection to `file`. */
+/** Batches written by a worker thread on its own connection to `file`, started with the first batch. */
 function threadWriter(file: string, onDeath: (e: Error) => void): BatchWriter {
-  const worker = startModuleWorker(new URL('./verification-log-worker.ts', import.meta.url), { file });
-  worker.unref(); // an idle writer does not keep the process alive; it is referenced while a batch is out
   const pending = new Map<number, { resolve(): void; reject(e: Error): void }>();
+  let worker: Worker | undefined;
   let nextId = 0;
   let closed = false;
-  worker.on('message', (m: { id: number; error?: string }) => {
-    const p = pending.get(m.id);
-    pending.delete(m.id);
-    if (pending.size === 0) worker.unref();
-    if (m.error) p?.reject(new Error(`verification log writer: ${m.error}`));
-    else p?.resolve();
-  });
   const die = (e: Error) => {
     for (const p of pending.values()) p.reject(e);
     pending.clear();
     if (!closed) onDeath(e);
     closed = true;
   };
-  worker.on('error', die);
-  worker.on('exit', (code) => die(new Error(`verification log writer exited (${code})`)));
+  const start = (): Worker => {
+    const w = startModuleWorker(new URL('./verification-log-worker.ts', import.meta.url), { file });
+    w.on('message', (m: { id: number; error?: string }) => {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (pending.size === 0) w.unref(); // an idle writer does not keep the process alive
+      if (m.error) p?.reject(new Error(`verification log writer: ${m.error}`));
+      else p?.resolve();
+    });
+    w.on('error', die);
+    w.on('exit', (code) => die(new Error(`verification log writer exited (${code})`)));
+    return w;
+  };
   return {
     write(records) {
       if (records.length === 0) return Promise.resolve();
       if (closed) return Promise.reject(new Error('verification log writer closed'));
+      worker ??= start();
       const id = nextId++;
       return new Promise<void>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.ref();
-        worker.postMessage({ id, records } satisfies VerificationBatchMessage);
+        worker!.ref(); // referenced while a batch is out
+        worker!.postMessage({ id, records } satisfies VerificationBatchMessage);
       });
     },
     async close() {
       closed = true;
-      await worker.terminate();
+      await worker?.terminate();
     },
   };
 }

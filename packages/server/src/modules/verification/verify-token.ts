@@ -1,6 +1,8 @@
 // POST /api/v1/verify/token: a scanned QR token — the ES256 signature against the published QR keys
 // (an unknown kid is rejected), the key's department against the token's issuer, the claims against the
 // record found by serial, then the current status. `assessToken` is shared with the offline CLI.
+
+import type { QrClaims } from '@certcloud/core';
 import {
   type CheckedVerification,
   chinaDate,
@@ -9,7 +11,7 @@ import {
   type VerificationCheck,
 } from '@certcloud/core';
 import { decodeProtectedHeader, type JSONWebKeySet } from 'jose';
-import { type QrClaims, verifyQrToken } from '../../documents/qr-token.ts';
+import { verifyQrToken } from '../../documents/qr-token.ts';
 import { type TrustAnchors, trustFromJwks } from './trust-anchors.ts';
 import { check, statusCheck, verdictOf } from './verdict.ts';
 import { findBySerial, type VerifiableCertificate } from './verification.repository.ts';
